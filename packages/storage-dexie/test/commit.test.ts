@@ -1,0 +1,111 @@
+import { ConflictError } from "@wf/engine";
+import { describe, expect, it } from "vitest";
+import { event, instance, openStore, startCase, task } from "./fixtures";
+
+describe("commit", () => {
+  it("writes the case, its tasks and its events together, and finds the action again", async () => {
+    const store = openStore();
+    await startCase(store, "c1");
+    expect(await store.loadInstance("c1")).toEqual(instance("c1", 1));
+    expect(await store.events("c1")).toEqual([event("c1", 1, "start-c1")]);
+    expect(await store.queryTasks({ instanceId: "c1" })).toEqual([task("t-c1", "c1")]);
+    expect(await store.findAction("start-c1")).toEqual(event("c1", 1, "start-c1"));
+    expect(await store.findAction("never")).toBeUndefined();
+  });
+
+  it("applies the next action on the expected version and replaces tasks by id", async () => {
+    const store = openStore();
+    await startCase(store, "c1");
+    await store.commit({
+      instance: instance("c1", 2, { steps: ["recommend"] }),
+      expectedVersion: 1,
+      events: [event("c1", 2, "act-1")],
+      tasks: [task("t-c1", "c1", { status: "completed" }), task("t-c1b", "c1", { step: "recommend" })],
+    });
+    expect((await store.loadInstance("c1"))?.steps).toEqual(["recommend"]);
+    expect((await store.events("c1")).map((e) => e.seq)).toEqual([1, 2]);
+    expect((await store.queryTasks({ instanceId: "c1", status: "open" })).map((t) => t.id)).toEqual([
+      "t-c1b",
+    ]);
+  });
+
+  it("refuses a stale version with ConflictError and writes nothing", async () => {
+    const store = openStore();
+    await startCase(store, "c1");
+    const stale = store.commit({
+      instance: instance("c1", 2, { steps: ["other"] }),
+      expectedVersion: 0,
+      events: [event("c1", 2, "act-stale")],
+      tasks: [task("t-new", "c1")],
+    });
+    await expect(stale).rejects.toBeInstanceOf(ConflictError);
+    await expect(stale).rejects.toThrow(/c1 is at version 1, not 0/);
+    const ahead = store.commit({ instance: instance("c1", 4), expectedVersion: 3, events: [], tasks: [] });
+    await expect(ahead).rejects.toBeInstanceOf(ConflictError);
+    expect(await store.loadInstance("c1")).toEqual(instance("c1", 1));
+    expect(await store.events("c1")).toHaveLength(1);
+    expect(await store.queryTasks({})).toHaveLength(1);
+    expect(await store.findAction("act-stale")).toBeUndefined();
+  });
+
+  it("refuses to act on a case that does not exist yet", async () => {
+    const store = openStore();
+    const orphan = store.commit({ instance: instance("c9", 3), expectedVersion: 2, events: [], tasks: [] });
+    await expect(orphan).rejects.toThrow(/c9 does not exist, not 2/);
+    expect(await store.loadInstance("c9")).toBeUndefined();
+  });
+
+  it("refuses a reused actionId, even on another case, and writes nothing", async () => {
+    const store = openStore();
+    await startCase(store, "c1");
+    const replay = store.commit({
+      instance: instance("c2", 1),
+      expectedVersion: 0,
+      events: [event("c2", 1, "start-c1")],
+      tasks: [task("t-c2", "c2")],
+    });
+    await expect(replay).rejects.toThrow(/action start-c1 was already applied/);
+    expect(await store.loadInstance("c2")).toBeUndefined();
+    expect(await store.queryTasks({ instanceId: "c2" })).toEqual([]);
+  });
+
+  it("lets one action emit several events and finds its first one", async () => {
+    const store = openStore();
+    await store.commit({
+      instance: instance("c1", 1),
+      expectedVersion: 0,
+      events: [event("c1", 1, "a1"), event("c1", 2, "a1", { type: "timer" }), event("c1", 3, "a2")],
+      tasks: [],
+    });
+    expect((await store.events("c1")).map((e) => [e.seq, e.actionId])).toEqual([
+      [1, "a1"],
+      [2, "a1"],
+      [3, "a2"],
+    ]);
+    expect((await store.findAction("a1"))?.seq).toBe(1);
+    expect((await store.findAction("a2"))?.seq).toBe(3);
+    await expect(
+      store.commit({
+        instance: instance("c1", 2),
+        expectedVersion: 1,
+        events: [event("c1", 4, "a1")],
+        tasks: [],
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("keeps each case's log separate and in seq order", async () => {
+    const store = openStore();
+    await startCase(store, "b");
+    await startCase(store, "a");
+    await store.commit({
+      instance: instance("a", 2),
+      expectedVersion: 1,
+      events: [event("a", 2, "x")],
+      tasks: [],
+    });
+    expect((await store.events("a")).map((e) => e.actionId)).toEqual(["start-a", "x"]);
+    expect((await store.events("b")).map((e) => e.actionId)).toEqual(["start-b"]);
+    expect(await store.events("zzz")).toEqual([]);
+  });
+});
