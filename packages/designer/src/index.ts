@@ -1,0 +1,86 @@
+// @wf/designer: the low-code form and workflow designers. Framework-free models (history,
+// form edits, workflow edits, checks) sit under the React components, so every operation is
+// testable without a DOM; the app loads this package on demand: lazy(() => import("@wf/designer")).
+
+export {
+  canBeColumn,
+  createField,
+  PALETTE,
+  type PaletteCategory,
+  type PaletteItem,
+  paletteItem,
+  uniqueKey,
+} from "./form/fieldPalette.ts";
+export {
+  type FieldPath,
+  type FieldVisit,
+  fieldAt,
+  formatPath,
+  type ListPath,
+  walkFields,
+} from "./form/fieldPaths.ts";
+export {
+  addField,
+  canDrop,
+  duplicateField,
+  keysInScope,
+  moveField,
+  type Placed,
+  pasteField,
+  removeField,
+  updateField,
+} from "./form/formEdits.ts";
+export { formOutline, type OutlineNode } from "./form/formOutline.ts";
+export type { DesignerLocale, DesignField, DesignForm, DesignPanel, LocalText } from "./form/formTypes.ts";
+export {
+  createHistory,
+  HISTORY_LIMIT,
+  type History,
+  type HistoryEntry,
+  recordChange,
+  redo,
+  undo,
+} from "./history/history.ts";
+export { applyPatch, diffJson, type JsonPath, jsonEqual, type PatchOp } from "./history/jsonPatch.ts";
+export {
+  type CatalogPerson,
+  type CatalogUnit,
+  checkStaffing,
+  type OrgCatalog,
+  type StaffingIssue,
+  type StaffingOptions,
+  type StaffingReason,
+  type StaffingReport,
+  unitsMatching,
+} from "./workflow/checkStaffing.ts";
+export {
+  type DefinitionGraph,
+  definitionGraph,
+  type GraphEdge,
+  type GraphNode,
+  type GraphNodeKind,
+} from "./workflow/definitionGraph.ts";
+export { findStep, type LocatedStep, listSteps, type StepLink, stepLinks } from "./workflow/stepIndex.ts";
+export { createStep, STEP_KIND_NAMES } from "./workflow/stepTemplates.ts";
+export {
+  addStep,
+  connectSteps,
+  disconnect,
+  removeStep,
+  renameStep,
+  STEP_ID_PATTERN,
+  type StepPlace,
+  updateStep,
+} from "./workflow/workflowEdits.ts";
+export {
+  BRANCH_END,
+  type DesignAssignee,
+  type DesignBranch,
+  type DesignDefinition,
+  type DesignOrgRef,
+  type DesignOutcome,
+  type DesignSodRule,
+  type DesignStep,
+  STEP_KINDS,
+  type StepKind,
+} from "./workflow/workflowTypes.ts";
