@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import {
   check,
   compile,
-  evaluate,
   ExprEvalError,
   ExprLimitError,
   ExprSyntaxError,
   ExprTypeError,
+  evaluate,
   fieldsRead,
   parse,
   type ScopeTypes,
@@ -83,7 +83,12 @@ describe("literals and operators", () => {
   });
 
   it("lambdas", () => {
-    const scope = { votes: [{ verdict: "approve", n: 2 }, { verdict: "veto", n: 3 }] };
+    const scope = {
+      votes: [
+        { verdict: "approve", n: 2 },
+        { verdict: "veto", n: 3 },
+      ],
+    };
     expect(ev('any(votes, x => x.verdict == "veto")', scope)).toBe(true);
     expect(ev('all(votes, x => x.verdict == "veto")', scope)).toBe(false);
     expect(ev('count(votes, x => x.verdict == "veto")', scope)).toBe(1);
@@ -137,13 +142,16 @@ describe("errors", () => {
     expect(() => parse('constructor.constructor("return process")()')).toThrow(ExprSyntaxError);
     expect(() => parse("a.__proto__")).toThrow(ExprSyntaxError);
     expect(() => parse('a["constructor"]')).toThrow(/constructor/);
-    expect(() => ev('a[k]', { a: {}, k: "constructor" })).toThrow(ExprEvalError);
+    expect(() => ev("a[k]", { a: {}, k: "constructor" })).toThrow(ExprEvalError);
     expect(() => parse(`${"(".repeat(10_000)}1${")".repeat(10_000)}`)).toThrow(ExprLimitError);
   });
 
   it("type errors with did-you-mean", () => {
     const scope: ScopeTypes = {
-      data: { kind: "object", fields: { candidate: { kind: "object", fields: { birthDate: { kind: "date" } } } } },
+      data: {
+        kind: "object",
+        fields: { candidate: { kind: "object", fields: { birthDate: { kind: "date" } } } },
+      },
     };
     expect(() => compile("data.candidate.birthDat", { scope })).toThrow(ExprTypeError);
     const issues = check("data.candidate.birthDat", { scope });
@@ -155,7 +163,9 @@ describe("errors", () => {
 });
 
 it("fieldsRead", () => {
-  expect(fieldsRead("yearsBetween(data.candidate.birthDate, today()) <= 57")).toEqual(["data.candidate.birthDate"]);
+  expect(fieldsRead("yearsBetween(data.candidate.birthDate, today()) <= 57")).toEqual([
+    "data.candidate.birthDate",
+  ]);
   expect(fieldsRead('any(data.list, x => x.verdict == "veto") and items[0].name == "a"')).toEqual([
     "data.list",
     "items",
