@@ -1,0 +1,39 @@
+// @wf/forms: the JSON form language, framework-free (no React, no DOM), so the engine and a
+// server validate with exactly the rules the renderer uses. The renderer is "@wf/forms/react".
+
+export {
+  type CompiledField,
+  type CompiledForm,
+  type CompiledRule,
+  type CompileFormOptions,
+  compileForm,
+  isValueField,
+  tryCompileForm,
+} from "./schema/compileForm";
+export {
+  createFormValidator,
+  type FormRegistry,
+  type FormValidator,
+  type FormValidatorOptions,
+} from "./schema/createFormValidator";
+export { decimalSum, formatMoney, parseDecimalInput } from "./schema/decimal";
+export { type FormExpr, formFunctions } from "./schema/expressions";
+export { fieldValueSchema, isEmptyValue } from "./schema/fieldValueSchema";
+export type * from "./schema/formJson";
+export { formJsonSchema } from "./schema/formJsonSchema";
+export { createFormLogic, type FormLogic } from "./schema/formLogic";
+export { createFormSchema, type FormSchemaOptions } from "./schema/formSchema";
+export {
+  applyCalcs,
+  type FieldState,
+  type FormContext,
+  fieldState,
+  initialValues,
+  newRow,
+  permissionOf,
+  scopeOf,
+} from "./schema/formState";
+export { localize, messages, toMessage } from "./schema/messages";
+export { checkFormJson, FormDefinitionError } from "./schema/parseFormJson";
+export type * from "./schema/types";
+export { type ParseResult, parseFormValues, toFieldIssues, validateForm } from "./schema/validateForm";

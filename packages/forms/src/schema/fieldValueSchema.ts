@@ -1,0 +1,229 @@
+import { parseResidentId } from "@wf/expr";
+import { z } from "zod";
+import { decimalPlaces, formatMoney } from "./decimal";
+import type { FileRef, OptionJson, ValueFieldJson } from "./formJson";
+import { kinds, messages, toMessage } from "./messages";
+import type { Message } from "./types";
+
+/** What the schema needs to know about a field at validation time, beyond its JSON. */
+export interface FieldContext {
+  /** Bounds after evaluating `{ expr }` forms. */
+  min?: number | string | undefined;
+  max?: number | string | undefined;
+  /** Options offered right now (after option filtering). */
+  options?: readonly OptionJson[] | undefined;
+  /** Checks that picked ids exist, when the host supplies its directory. */
+  exists?: ((kind: "person" | "unit", id: string) => boolean) | undefined;
+  /** Today (YYYY-MM-DD): a resident ID's birth date may not be later. */
+  today?: string | undefined;
+}
+
+/** The issue params every issue of a form schema carries, so both languages survive zod. */
+export interface IssueParams {
+  rule: string;
+  zh: string;
+  en: string;
+}
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+
+/** Adds a bilingual issue, replaced by the field's custom message for that rule when it has one. */
+export function addIssue(
+  ctx: Ctx,
+  field: Pick<ValueFieldJson, "messages"> | undefined,
+  rule: string,
+  message: Message,
+  path: PropertyKey[] = [],
+): void {
+  const custom = field?.messages?.[rule];
+  const msg = custom ? toMessage(custom) : message;
+  const params: IssueParams = { rule, zh: msg.zh, en: msg.en };
+  ctx.addIssue({ code: "custom", message: msg.en, path, params });
+}
+
+const fileRef: z.ZodType<FileRef> = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  size: z.number().int().min(0),
+  type: z.string(),
+});
+
+const isoDate = z.iso.date();
+const isoDateTime = z.iso.datetime({ offset: true, local: true });
+const MOBILE = /^1[3-9]\d{9}$/;
+const SIGNATURE = /^data:image\/(png|svg\+xml|jpeg);base64,[A-Za-z0-9+/]+=*$/;
+
+function typeOf(field: ValueFieldJson): { schema: z.ZodType; kind: Message } {
+  switch (field.type) {
+    case "number":
+    case "money":
+      return { schema: z.number().finite(), kind: kinds.number };
+    case "date":
+      return { schema: isoDate, kind: kinds.date };
+    case "datetime":
+      return { schema: isoDateTime, kind: kinds.datetime };
+    case "checkbox":
+    case "switch":
+      return { schema: z.boolean(), kind: kinds.boolean };
+    case "multiSelect":
+      return { schema: z.array(z.union([z.string(), z.number()])), kind: kinds.list };
+    case "personPicker":
+    case "orgPicker":
+      return field.multiple
+        ? { schema: z.array(z.string().min(1)), kind: kinds.list }
+        : { schema: z.string().min(1), kind: kinds.id };
+    case "file":
+      return { schema: z.array(fileRef), kind: kinds.files };
+    case "select":
+    case "radio":
+      return { schema: z.union([z.string(), z.number()]), kind: kinds.text };
+    case "group":
+    case "table":
+      return { schema: z.array(z.record(z.string(), z.unknown())), kind: kinds.rows };
+    default:
+      return { schema: z.string(), kind: kinds.text };
+  }
+}
+
+function fileMatches(file: FileRef, accept: readonly string[]): boolean {
+  const name = file.name.toLowerCase();
+  return accept.some((a) => {
+    const rule = a.toLowerCase();
+    if (rule.startsWith(".")) return name.endsWith(rule);
+    if (rule.endsWith("/*")) return file.type.toLowerCase().startsWith(rule.slice(0, -1));
+    return file.type.toLowerCase() === rule;
+  });
+}
+
+function bytes(n: number): string {
+  return n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, ctx: Ctx): void {
+  const add = (rule: string, message: Message, path: PropertyKey[] = []) =>
+    addIssue(ctx, field, rule, message, path);
+  switch (field.type) {
+    case "text":
+    case "textarea": {
+      const s = value as string;
+      const length = [...s].length;
+      if (field.minLength !== undefined && length < field.minLength)
+        add("minLength", messages.minLength(field.minLength));
+      if (field.maxLength !== undefined && length > field.maxLength)
+        add("maxLength", messages.maxLength(field.maxLength));
+      if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, "u").test(s))
+        add("pattern", messages.pattern());
+      return;
+    }
+    case "number":
+    case "money": {
+      const n = value as number;
+      const scale = field.type === "money" ? 2 : (field.scale ?? 6);
+      const show = (b: number) => (field.type === "money" ? formatMoney(b) : String(b));
+      if (decimalPlaces(n) > scale) add("scale", messages.scale(scale));
+      if (typeof fc.min === "number" && n < fc.min) add("min", messages.min(show(fc.min)));
+      if (typeof fc.max === "number" && n > fc.max) add("max", messages.max(show(fc.max)));
+      return;
+    }
+    case "date":
+    case "datetime": {
+      // ISO strings of one kind compare correctly as text; a datetime bound given as a date
+      // compares by its day.
+      const s = value as string;
+      const day = (b: string) => (field.type === "date" ? b.slice(0, 10) : b);
+      if (typeof fc.min === "string" && s < day(fc.min)) add("min", messages.dateMin(day(fc.min)));
+      if (typeof fc.max === "string" && s.slice(0, fc.max.length) > day(fc.max))
+        add("max", messages.dateMax(day(fc.max)));
+      return;
+    }
+    case "select":
+    case "radio":
+      if (fc.options && !fc.options.some((o) => o.value === value)) add("option", messages.option());
+      return;
+    case "multiSelect": {
+      const list = value as (string | number)[];
+      list.forEach((v, i) => {
+        if (fc.options && !fc.options.some((o) => o.value === v)) add("option", messages.option(), [i]);
+      });
+      if (field.minItems !== undefined && list.length < field.minItems)
+        add("minItems", messages.minItems(field.minItems));
+      if (field.maxItems !== undefined && list.length > field.maxItems)
+        add("maxItems", messages.maxItems(field.maxItems));
+      return;
+    }
+    case "idCard": {
+      // The expression language owns the ID rules; its reason (format, birth date, check digit) is the message.
+      const r = parseResidentId(value, fc.today);
+      if (!r.ok) add("idCard", r.message);
+      return;
+    }
+    case "mobile":
+      if (!MOBILE.test(value as string)) add("mobile", messages.mobile());
+      return;
+    case "personPicker":
+    case "orgPicker": {
+      if (!fc.exists) return;
+      const kind = field.type === "personPicker" ? "person" : "unit";
+      const ids = Array.isArray(value) ? (value as string[]) : [value as string];
+      ids.forEach((id, i) => {
+        if (!fc.exists?.(kind, id))
+          add(
+            "exists",
+            kind === "person" ? messages.unknownPerson(id) : messages.unknownUnit(id),
+            Array.isArray(value) ? [i] : [],
+          );
+      });
+      return;
+    }
+    case "file": {
+      const files = value as FileRef[];
+      if (field.maxFiles !== undefined && files.length > field.maxFiles)
+        add("maxFiles", messages.maxFiles(field.maxFiles));
+      files.forEach((f, i) => {
+        if (field.maxSize !== undefined && f.size > field.maxSize)
+          add("maxSize", messages.fileSize(f.name, bytes(field.maxSize)), [i]);
+        if (field.accept && !fileMatches(f, field.accept)) add("accept", messages.fileType(f.name), [i]);
+      });
+      return;
+    }
+    case "signature":
+      if (!SIGNATURE.test(value as string)) add("signature", messages.signature());
+      return;
+    case "group":
+    case "table": {
+      const rows = value as unknown[];
+      if (field.minRows !== undefined && rows.length < field.minRows)
+        add("minRows", messages.minRows(field.minRows));
+      if (field.maxRows !== undefined && rows.length > field.maxRows)
+        add("maxRows", messages.maxRows(field.maxRows));
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * The zod schema of one field's non-empty value: its type, then its own rules (length, range,
+ * pattern, options, checksum, file limits, row counts). Emptiness and `required` are decided by
+ * the form schema, which knows the field's conditions and the step's permissions.
+ */
+export function fieldValueSchema(field: ValueFieldJson, fc: FieldContext = {}): z.ZodType<unknown> {
+  const { schema, kind } = typeOf(field);
+  return z.unknown().superRefine((value, ctx) => {
+    if (!schema.safeParse(value).success) {
+      addIssue(ctx, field, "type", messages.type(kind));
+      return;
+    }
+    checkValue(field, fc, value, ctx);
+  });
+}
+
+/** Whether a value counts as "not filled in" for `required` (a checkbox must be ticked). */
+export function isEmptyValue(field: ValueFieldJson, value: unknown): boolean {
+  if (value === undefined || value === null) return true;
+  if (typeof value === "string") return value.trim() === "";
+  if (Array.isArray(value)) return value.length === 0;
+  if (field.type === "checkbox") return value === false;
+  return false;
+}

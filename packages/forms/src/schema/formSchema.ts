@@ -1,0 +1,136 @@
+import { z } from "zod";
+import type { CompiledField, CompiledForm } from "./compileForm";
+import { evalFormExpr } from "./expressions";
+import { addIssue, fieldValueSchema, type IssueParams, isEmptyValue } from "./fieldValueSchema";
+import { applyCalcs, envOf, type FieldState, type FormContext, fieldState, scopeOf } from "./formState";
+import { messages, toMessage } from "./messages";
+import type { FieldPermissions, FormValues } from "./types";
+
+/** Options of createFormSchema: the step's permissions plus clock, case data and directory. */
+export interface FormSchemaOptions extends FormContext {
+  permissions?: FieldPermissions | undefined;
+}
+
+type Ctx = z.core.$RefinementCtx<unknown>;
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+function checkField(
+  form: CompiledForm,
+  field: CompiledField,
+  state: FieldState,
+  value: unknown,
+  path: PropertyKey[],
+  scope: Record<string, unknown>,
+  opts: FormSchemaOptions,
+  ctx: Ctx,
+): boolean {
+  if (isEmptyValue(field.json, value)) {
+    if (state.required) addIssue(ctx, field.json, "required", messages.required(), path);
+    return false;
+  }
+  const result = fieldValueSchema(field.json, {
+    min: state.min,
+    max: state.max,
+    options: state.options,
+    exists: opts.exists,
+    today: envOf(form, opts).now.slice(0, 10),
+  }).safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues)
+      ctx.addIssue({
+        code: "custom",
+        message: issue.message,
+        path: [...path, ...issue.path],
+        params: (issue as { params?: IssueParams }).params,
+      });
+    return false;
+  }
+  const env = envOf(form, opts);
+  for (const rule of field.rules) {
+    if (evalFormExpr(rule.expr, { ...scope, value }, env, false) !== true)
+      addIssue(ctx, undefined, rule.id, toMessage(rule.message), path);
+  }
+  return true;
+}
+
+/** Values as submitted: hidden fields and fields read-only for this step left out. */
+function submitted(form: CompiledForm, values: FormValues, opts: FormSchemaOptions): FormValues {
+  const env = envOf(form, opts);
+  const scope = scopeOf(form, values, opts.data);
+  const out: FormValues = {};
+  for (const f of form.topLevel) {
+    const st = fieldState(f, scope, env, opts.permissions);
+    if (!st.visible || st.permission === "readonly" || !(f.key in values)) continue;
+    const v = values[f.key];
+    if (f.columns.length > 0 && Array.isArray(v)) {
+      out[f.key] = v.map((row: unknown) => {
+        if (!isRecord(row)) return row;
+        const rowScope = scopeOf(form, values, opts.data, { row });
+        const r: Record<string, unknown> = {};
+        for (const c of f.columns) {
+          const cs = fieldState(c, rowScope, env, opts.permissions, st);
+          if (cs.visible && cs.permission !== "readonly" && c.key in row) r[c.key] = row[c.key];
+        }
+        return r;
+      });
+    } else out[f.key] = v;
+  }
+  return out;
+}
+
+/**
+ * The one zod schema of a form for a step: parses form values, applies calculations, validates
+ * every visible field the step may edit (type, required, its rules, rows of groups), then the
+ * form's cross-field rules; the output is the submitted values (hidden and read-only fields left
+ * out). Every issue carries `params: { rule, zh, en }`.
+ * @example createFormSchema(form, { permissions: { default: "editable" } }).safeParse(values)
+ */
+export function createFormSchema(form: CompiledForm, opts: FormSchemaOptions = {}): z.ZodType<FormValues> {
+  return z
+    .unknown()
+    .superRefine((raw, ctx) => {
+      if (!isRecord(raw)) {
+        addIssue(ctx, undefined, "type", messages.form());
+        return;
+      }
+      const env = envOf(form, opts);
+      const values = applyCalcs(form, raw, opts).values;
+      const scope = scopeOf(form, values, opts.data);
+      for (const f of form.topLevel) {
+        const st = fieldState(f, scope, env, opts.permissions);
+        if (!st.visible || st.permission === "readonly") continue;
+        const value = values[f.key];
+        if (!checkField(form, f, st, value, [f.key], scope, opts, ctx) || !Array.isArray(value)) continue;
+        value.forEach((row: unknown, i) => {
+          if (!isRecord(row)) {
+            addIssue(ctx, f.json, "type", messages.type({ zh: "行对象", en: "a row object" }), [f.key, i]);
+            return;
+          }
+          const rowScope = scopeOf(form, values, opts.data, { row });
+          for (const c of f.columns) {
+            const cs = fieldState(c, rowScope, env, opts.permissions, st);
+            if (cs.visible && cs.permission !== "readonly")
+              checkField(form, c, cs, row[c.key], [f.key, i, c.key], rowScope, opts, ctx);
+          }
+        });
+      }
+      for (const rule of form.rules) {
+        if (rule.path !== "") {
+          const target = form.fields.get(rule.path);
+          if (target && !fieldState(target, scope, env, opts.permissions).visible) continue;
+        }
+        if (evalFormExpr(rule.expr, scope, env, false) !== true)
+          addIssue(
+            ctx,
+            undefined,
+            rule.id,
+            toMessage(rule.message),
+            rule.path === "" ? [] : rule.path.split("."),
+          );
+      }
+    })
+    .transform((raw) => submitted(form, applyCalcs(form, raw as FormValues, opts).values, opts));
+}

@@ -1,0 +1,56 @@
+import type { z } from "zod";
+import type { CompiledForm } from "./compileForm";
+import type { IssueParams } from "./fieldValueSchema";
+import { createFormSchema, type FormSchemaOptions } from "./formSchema";
+import type { FormContext } from "./formState";
+import { jsonPath } from "./jsonPath";
+import { messages } from "./messages";
+import type { FieldIssue, FieldPermissions, FormValues } from "./types";
+
+/** Turns zod issues of a form schema into bilingual field issues (`items[2].amount`). */
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[]): FieldIssue[] {
+  return issues.map((i) => {
+    const p = (i as { params?: Partial<IssueParams> }).params;
+    return {
+      path: jsonPath(i.path),
+      rule: p?.rule ?? i.code,
+      message:
+        p?.zh !== undefined && p.en !== undefined
+          ? { zh: p.zh, en: p.en }
+          : { ...messages.rule(), en: i.message },
+    };
+  });
+}
+
+/** The outcome of parsing submitted values: the values to store, or the issues. */
+export type ParseResult = { ok: true; values: FormValues; issues: [] } | { ok: false; issues: FieldIssue[] };
+
+/**
+ * Validates values for a step and returns what would be stored: hidden and read-only fields left
+ * out, calculated fields recomputed.
+ */
+export function parseFormValues(
+  form: CompiledForm,
+  values: unknown,
+  permissions?: FieldPermissions,
+  ctx: FormContext = {},
+): ParseResult {
+  const opts: FormSchemaOptions = { ...ctx, permissions };
+  const r = createFormSchema(form, opts).safeParse(values);
+  return r.success
+    ? { ok: true, values: r.data, issues: [] }
+    : { ok: false, issues: toFieldIssues(r.error.issues) };
+}
+
+/**
+ * Validates form values for a step: every issue with its path and a zh/en message; empty when
+ * the values may be submitted. This is what the engine's FormValidator port calls.
+ */
+export function validateForm(
+  form: CompiledForm,
+  values: unknown,
+  permissions?: FieldPermissions,
+  ctx: FormContext = {},
+): FieldIssue[] {
+  return parseFormValues(form, values, permissions, ctx).issues;
+}
