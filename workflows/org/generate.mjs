@@ -529,6 +529,23 @@ weak.forEach((vu, i) => {
   );
 });
 
+// Added after the first release; kept last so the generated people above keep their data.
+person(
+  "cadre-turning58",
+  [["qx-u-forestry", "cadre"]],
+  cadreAttrs("health-construction-agriculture", {
+    birthDate: "1968-03-10",
+    gender: "男",
+    partyStatus: "正式党员",
+    partyJoinDate: "1995-07-01",
+    workStartDate: "1990-08-01",
+    rank: "正科",
+    townshipExperienceYears: 4,
+    ruralExpertise: true,
+  }),
+);
+staff("qx-orgdept-hr1", [["qx-orgdept", "unit-hr"]]);
+
 const write = (file, value) => writeFileSync(here(file), `${JSON.stringify(value, null, 2)}\n`);
 write("units.json", units);
 write("people.json", people);
