@@ -2,6 +2,25 @@
  * @wf/engine — workflow definitions (JSON) compiled to XState 5 machines, with a runtime that
  * enforces roles, separation of duties and forms, a hash-chained audit log and a storage port.
  */
+
+export type { HashFn, VerifyResult } from "./audit/auditChain";
+export { verifyChain } from "./audit/auditChain";
+export { canonicalJson, sha256Hex } from "./audit/sha256";
+export type { CompiledDefinition, CompileOptions } from "./compile/compileDefinition";
+export { compileDefinition } from "./compile/compileDefinition";
+export type { ValidationContext } from "./definition/checkReferences";
+export { parseDefinitionJson } from "./definition/parseDefinitionJson";
+export { DefinitionSchema } from "./definition/schema";
+export type * from "./definition/types";
+export type { ValidationResult } from "./definition/validateDefinition";
+export { validateDefinition } from "./definition/validateDefinition";
 export * from "./errors";
+export { orgFunctions } from "./expr/orgFunctions";
+export type * from "./ports";
+export type { WfContext, WfEvent } from "./runtime/context";
+export { createEngine } from "./runtime/createEngine";
+export { Engine, instanceOfTask } from "./runtime/Engine";
+export type * from "./runtime/engineTypes";
+export type { TaskQueries } from "./runtime/TaskQueries";
 export { MemoryStore, taskMatches } from "./store/MemoryStore";
 export type * from "./store/Store";

@@ -1,0 +1,78 @@
+import type { HolidayCalendar } from "@wf/expr";
+import { setup } from "xstate";
+import { indexSteps, type StepIndex } from "../definition/stepIndex";
+import type { Definition } from "../definition/types";
+import { Evaluator } from "../expr/Evaluator";
+import { orgFunctions } from "../expr/orgFunctions";
+import type { OrgDirectory } from "../ports";
+import type { StartInput, WfContext, WfEvent } from "../runtime/context";
+import { CompileServices } from "./CompileServices";
+import { createGuards } from "./guards";
+import { createActions } from "./implementations";
+import { machineConfig, type StateJson } from "./machineConfig";
+
+/** Options for compiling a definition into a runnable machine. */
+export interface CompileOptions {
+  directory: OrgDirectory;
+  calendar?: HolidayCalendar;
+  /** Local offset from UTC in minutes for dates and working days (default 480, China). */
+  utcOffsetMinutes?: number;
+}
+
+/** The starting context of a case. */
+export function initialContext(input: StartInput, def: Definition): WfContext {
+  const data: Record<string, unknown> = {};
+  for (const [k, f] of Object.entries(def.data ?? {})) if (f.default !== undefined) data[k] = f.default;
+  const ctx: WfContext = {
+    instanceId: input.instanceId,
+    definitionId: input.definitionId,
+    data: { ...data, ...input.data },
+    starter: input.starter,
+    startedAt: input.at,
+    seq: 0,
+    tasks: {},
+    timers: {},
+    items: {},
+    joins: {},
+    actedBy: {},
+    children: {},
+  };
+  if (input.parent) ctx.parent = input.parent;
+  return ctx;
+}
+
+function build(def: Definition, index: StepIndex, opts: CompileOptions) {
+  const ev = new Evaluator(orgFunctions(opts.directory), opts.calendar, opts.utcOffsetMinutes);
+  const services = new CompileServices(def, index.byId, ev, opts.directory);
+  const config = machineConfig(def, index);
+  const machine = setup({
+    types: {} as { context: WfContext; events: WfEvent; input: StartInput },
+    guards: createGuards(services),
+    actions: createActions(services),
+  }).createMachine({
+    ...(config as object),
+    context: ({ input }: { input: StartInput }) => initialContext(input, def),
+  } as never);
+  return { config, machine, services };
+}
+
+/** A definition compiled once per (id, version): its JSON machine config and the runnable machine. */
+export interface CompiledDefinition {
+  definition: Definition;
+  index: StepIndex;
+  /** The plain-JSON XState config (what `toMermaid` and tools read). */
+  config: StateJson & { id: string };
+  /** The XState machine, run with `initialTransition`/`transition` only. */
+  machine: ReturnType<typeof build>["machine"];
+  services: CompileServices;
+}
+
+/**
+ * Compile a validated definition to an XState machine. Call `validateDefinition` first: this
+ * assumes a definition that passed it.
+ */
+export function compileDefinition(def: Definition, opts: CompileOptions): CompiledDefinition {
+  const index = indexSteps(def);
+  const { config, machine, services } = build(def, index, opts);
+  return { definition: def, index, config, machine, services };
+}

@@ -1,0 +1,215 @@
+import { dataKey } from "../definition/checkReferences";
+import type { StepOf } from "../definition/types";
+import type { ItemState, TaskState, TimerState, WfContext, WfEvent } from "../runtime/context";
+import { eventTime } from "../runtime/context";
+import { setPath } from "../runtime/setPath";
+import type { CompileServices } from "./CompileServices";
+
+/** A context change made by an action. */
+export type Patch = Partial<WfContext>;
+
+function withoutKeys<T>(rec: Record<string, T>, drop: (v: T) => boolean): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const [k, v] of Object.entries(rec)) if (!drop(v)) out[k] = v;
+  return out;
+}
+
+/** Create one task (and its deadline/timeout timers) for a user or multi-instance step. */
+function newTask(
+  s: CompileServices,
+  ctx: WfContext,
+  stepId: string,
+  step: StepOf<"userTask"> | StepOf<"multiTask">,
+  seq: number,
+  at: string,
+  item?: { index: number; value: unknown },
+): { task: TaskState; timers: TimerState[] } {
+  const id = `${ctx.instanceId}.t${seq}`;
+  const scope = s.scope(ctx, item ? { item: item.value } : undefined);
+  const task: TaskState = {
+    id,
+    step: stepId,
+    assignee: s.resolveAssignee(step, stepId, scope, at),
+    createdAt: at,
+  };
+  if (item) task.item = item.index;
+  const timers: TimerState[] = [];
+  if (step.deadline) {
+    const due = s.ev.shift(at, step.deadline.after, scope);
+    task.due = due;
+    if (step.deadline.remind) {
+      const remindAt = s.ev.shift(due, step.deadline.remind.before, scope, -1);
+      timers.push({ id: `${id}:remind`, kind: "remind", step: stepId, due: remindAt, taskId: id });
+    }
+    if (step.deadline.escalate)
+      timers.push({ id: `${id}:escalate`, kind: "escalate", step: stepId, due, taskId: id });
+  }
+  if (step.kind === "userTask" && step.timeout) {
+    const due = s.ev.shift(at, step.timeout.after, scope);
+    timers.push({ id: `${id}:timeout`, kind: "timeout", step: stepId, due, taskId: id });
+  }
+  return { task, timers };
+}
+
+function addTimers(rec: Record<string, TimerState>, timers: TimerState[]): Record<string, TimerState> {
+  if (timers.length === 0) return rec;
+  const out = { ...rec };
+  for (const t of timers) out[t.id] = t;
+  return out;
+}
+
+/** Entry of a user task: open its task. */
+export function openTask(s: CompileServices, ctx: WfContext, event: unknown, stepId: string): Patch {
+  const step = s.step(stepId, "userTask");
+  const seq = ctx.seq + 1;
+  const { task, timers } = newTask(s, ctx, stepId, step, seq, eventTime(event));
+  return { seq, tasks: { ...ctx.tasks, [task.id]: task }, timers: addTimers(ctx.timers, timers) };
+}
+
+/** Exit of any step: its open tasks are withdrawn and its timers dropped. */
+export function closeStep(ctx: WfContext, stepId: string): Patch {
+  return {
+    tasks: withoutKeys(ctx.tasks, (t) => t.step === stepId),
+    timers: withoutKeys(ctx.timers, (t) => t.step === stepId),
+  };
+}
+
+/** Apply an outcome's `set` assignments (they see the submitted form and the actor). */
+function applySet(
+  s: CompileServices,
+  ctx: WfContext,
+  data: Record<string, unknown>,
+  set: Record<string, string> | undefined,
+  extra: Record<string, unknown>,
+  at: string,
+): Record<string, unknown> {
+  let out = data;
+  for (const [key, src] of Object.entries(set ?? {})) {
+    out = setPath(out, dataKey(key), s.ev.value(src, s.scope({ ...ctx, data: out }, extra), at));
+  }
+  return out;
+}
+
+/** Completing a user task: remember who acted, store the form, apply the outcome's `set`. */
+export function recordAct(
+  s: CompileServices,
+  ctx: WfContext,
+  event: WfEvent,
+  stepId: string,
+  outcome: string,
+): Patch {
+  if (event.type !== "wf.act") return {};
+  const step = s.step(stepId, "userTask");
+  let data = ctx.data;
+  if (step.form?.into !== undefined && event.form !== undefined && event.form !== null) {
+    const key = dataKey(step.form.into);
+    const prev = data[key];
+    const merged =
+      typeof prev === "object" &&
+      prev !== null &&
+      typeof event.form === "object" &&
+      !Array.isArray(event.form)
+        ? { ...(prev as object), ...(event.form as object) }
+        : event.form;
+    data = setPath(data, key, merged);
+  }
+  const extra = { form: event.form ?? {}, actor: event.actor };
+  data = applySet(s, ctx, data, step.outcomes[outcome]?.set, extra, event.at);
+  const acted = ctx.actedBy[stepId] ?? [];
+  return {
+    data,
+    actedBy: acted.includes(event.actor.id)
+      ? ctx.actedBy
+      : { ...ctx.actedBy, [stepId]: [...acted, event.actor.id] },
+  };
+}
+
+/** A timeout outcome: apply its `set` as the system. */
+export function recordTimeout(
+  s: CompileServices,
+  ctx: WfContext,
+  event: WfEvent,
+  stepId: string,
+  outcome: string,
+): Patch {
+  const step = s.step(stepId, "userTask");
+  return { data: applySet(s, ctx, ctx.data, step.outcomes[outcome]?.set, { form: {} }, eventTime(event)) };
+}
+
+/** Entry of a multi-instance step: evaluate `over` and open one task per item. */
+export function openItems(s: CompileServices, ctx: WfContext, event: unknown, stepId: string): Patch {
+  const step = s.step(stepId, "multiTask");
+  const at = eventTime(event);
+  const list = s.ev.value(step.over, s.scope(ctx), at);
+  if (!Array.isArray(list))
+    throw new Error(`step "${stepId}": "over" gave ${JSON.stringify(list)}, not a list`);
+  let seq = ctx.seq;
+  const tasks = { ...ctx.tasks };
+  const timers: TimerState[] = [];
+  const items: ItemState[] = [];
+  list.forEach((value, index) => {
+    seq += 1;
+    const made = newTask(s, ctx, stepId, step, seq, at, { index, value });
+    tasks[made.task.id] = made.task;
+    timers.push(...made.timers);
+    items.push({ item: value, taskId: made.task.id });
+  });
+  return { seq, tasks, timers: addTimers(ctx.timers, timers), items: { ...ctx.items, [stepId]: items } };
+}
+
+/** One signer answered: record the answer on the item and close that signer's task. */
+export function recordItem(ctx: WfContext, event: WfEvent, stepId: string): Patch {
+  if (event.type !== "wf.act") return {};
+  const task = ctx.tasks[event.taskId];
+  const items = ctx.items[stepId];
+  if (!task || task.item === undefined || !items) return {};
+  const next = [...items];
+  const answer: ItemState = {
+    ...items[task.item]!,
+    outcome: event.outcome,
+    by: event.actor.id,
+    at: event.at,
+  };
+  if (event.opinion !== undefined) answer.opinion = event.opinion;
+  if (event.form !== undefined) answer.form = event.form;
+  next[task.item] = answer;
+  const acted = ctx.actedBy[stepId] ?? [];
+  return {
+    items: { ...ctx.items, [stepId]: next },
+    tasks: withoutKeys(ctx.tasks, (t) => t.id === task.id),
+    timers: withoutKeys(ctx.timers, (t) => t.taskId === task.id),
+    actedBy: acted.includes(event.actor.id)
+      ? ctx.actedBy
+      : { ...ctx.actedBy, [stepId]: [...acted, event.actor.id] },
+  };
+}
+
+/** 加签: a new item (and task) added while the step runs. */
+export function addItem(s: CompileServices, ctx: WfContext, event: WfEvent, stepId: string): Patch {
+  if (event.type !== "wf.addSigner") return {};
+  const step = s.step(stepId, "multiTask");
+  const items = ctx.items[stepId] ?? [];
+  const seq = ctx.seq + 1;
+  const made = newTask(s, ctx, stepId, step, seq, event.at, { index: items.length, value: event.item });
+  return {
+    seq,
+    tasks: { ...ctx.tasks, [made.task.id]: made.task },
+    timers: addTimers(ctx.timers, made.timers),
+    items: { ...ctx.items, [stepId]: [...items, { item: event.item, taskId: made.task.id }] },
+  };
+}
+
+/** Leaving a multi-instance step: write the item results to `collect`. */
+export function collectItems(s: CompileServices, ctx: WfContext, stepId: string): Patch {
+  const step = s.step(stepId, "multiTask");
+  if (step.collect === undefined) return {};
+  const results = (ctx.items[stepId] ?? []).map((i) => ({
+    item: i.item,
+    outcome: i.outcome ?? null,
+    by: i.by ?? null,
+    opinion: i.opinion ?? null,
+    form: i.form ?? null,
+    at: i.at ?? null,
+  }));
+  return { data: setPath(ctx.data, dataKey(step.collect), results) };
+}

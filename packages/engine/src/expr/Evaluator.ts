@@ -1,0 +1,75 @@
+import { compile, evaluate, type FunctionRegistry, type HolidayCalendar, type Scope } from "@wf/expr";
+import type { Duration } from "../definition/types";
+
+type Compiled = ReturnType<typeof compile>;
+const DAY = 86_400_000;
+
+/**
+ * Evaluates a definition's expressions with a cache of compiled sources (a definition's
+ * expressions are compiled once, not once per action) and computes due times.
+ * `now` always comes from the event being applied, never from a clock, so replay is exact.
+ */
+export class Evaluator {
+  private readonly cache = new Map<string, Compiled>();
+  constructor(
+    private readonly functions: FunctionRegistry,
+    private readonly calendar: HolidayCalendar | undefined,
+    /** Offset of local time from UTC in minutes (Asia/Shanghai: 480), for "today" and due times. */
+    private readonly offsetMinutes = 480,
+  ) {}
+
+  private compiled(source: string): Compiled {
+    let c = this.cache.get(source);
+    if (!c) {
+      c = compile(source, { functions: this.functions });
+      this.cache.set(source, c);
+    }
+    return c;
+  }
+
+  /** The value of an expression at time `now`. */
+  value(source: string, scope: Scope, now: string): unknown {
+    const env = this.calendar
+      ? { now, functions: this.functions, calendar: this.calendar }
+      : { now, functions: this.functions };
+    return evaluate(this.compiled(source), scope, env);
+  }
+
+  /** An expression used as a condition: only `true` counts as true. */
+  test(source: string, scope: Scope, now: string): boolean {
+    return this.value(source, scope, now) === true;
+  }
+
+  /** A duration's day count (a number or an expression). */
+  amount(d: Duration, scope: Scope, now: string): { n: number; working: boolean } {
+    const raw = "days" in d ? d.days : d.workingDays;
+    const n = typeof raw === "number" ? raw : Number(this.value(raw, scope, now));
+    if (!Number.isFinite(n)) throw new Error(`duration ${JSON.stringify(raw)} did not give a number`);
+    return { n, working: "workingDays" in d };
+  }
+
+  /** `from` moved by a duration (backwards when `sign` is -1), as a UTC ISO string. */
+  shift(from: string, d: Duration, scope: Scope, sign: 1 | -1 = 1): string {
+    const { n, working } = this.amount(d, scope, from);
+    const ms = Date.parse(from);
+    if (!working) return new Date(ms + sign * n * DAY).toISOString();
+    // Working days move the local date on the calendar and keep the local time of day.
+    const local = ms + this.offsetMinutes * 60_000;
+    const day = new Date(local).toISOString().slice(0, 10);
+    const target = String(this.value(`addWorkingDays("${day}", ${sign * n})`, {}, from));
+    const timeOfDay = local - Date.parse(`${day}T00:00:00Z`);
+    return new Date(
+      Date.parse(`${target}T00:00:00Z`) + timeOfDay - this.offsetMinutes * 60_000,
+    ).toISOString();
+  }
+
+  /** A date or date-time value as a UTC ISO instant (a date means local midnight). */
+  instant(value: unknown): string {
+    const s = String(value);
+    const ms = /^\d{4}-\d{2}-\d{2}$/.test(s)
+      ? Date.parse(`${s}T00:00:00Z`) - this.offsetMinutes * 60_000
+      : Date.parse(s);
+    if (Number.isNaN(ms)) throw new Error(`${JSON.stringify(value)} is not a date or date-time`);
+    return new Date(ms).toISOString();
+  }
+}

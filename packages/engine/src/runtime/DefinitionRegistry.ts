@@ -1,0 +1,86 @@
+import type { HolidayCalendar } from "@wf/expr";
+import type { HashFn } from "../audit/auditChain";
+import { canonicalJson } from "../audit/sha256";
+import { type CompiledDefinition, compileDefinition } from "../compile/compileDefinition";
+import type { ValidationContext } from "../definition/checkReferences";
+import type { Definition } from "../definition/types";
+import { validateDefinition } from "../definition/validateDefinition";
+import { DefinitionError, NotFoundError } from "../errors";
+import type { OrgDirectory } from "../ports";
+import type { Store, StoredDefinition } from "../store/Store";
+
+/** A compiled definition version with its stored identity. */
+export interface LoadedDefinition {
+  compiled: CompiledDefinition;
+  stored: StoredDefinition;
+}
+
+/**
+ * Publishes definition versions into the store and compiles each (id, version) once.
+ * Old versions stay in the store and in the cache, so running cases keep their own version.
+ */
+export class DefinitionRegistry {
+  private readonly cache = new Map<string, LoadedDefinition>();
+  constructor(
+    private readonly store: Store,
+    private readonly directory: OrgDirectory,
+    private readonly calendars: Map<string, HolidayCalendar>,
+    private readonly hash: HashFn,
+    private readonly validation: ValidationContext,
+    private readonly clock: () => string,
+    private readonly utcOffsetMinutes: number,
+  ) {}
+
+  /** Validate and publish a definition version; republishing identical content is a no-op. */
+  async publish(input: unknown): Promise<StoredDefinition> {
+    const result = validateDefinition(input, this.validation);
+    if (!result.ok) throw new DefinitionError(result.issues);
+    const def = result.definition;
+    if (def.calendar !== undefined && !this.calendars.has(def.calendar)) {
+      throw new DefinitionError([
+        {
+          path: "calendar",
+          message: `calendar "${def.calendar}" was not given to createEngine({ calendars })`,
+        },
+      ]);
+    }
+    const stored: StoredDefinition = {
+      id: def.id,
+      version: def.version,
+      hash: await this.hash(canonicalJson(def)),
+      definition: def,
+      publishedAt: this.clock(),
+    };
+    await this.store.saveDefinition(stored);
+    return (await this.store.loadDefinition(def.id, def.version)) ?? stored;
+  }
+
+  /** The compiled definition for (id, version), or the latest version when omitted. */
+  async load(id: string, version?: number): Promise<LoadedDefinition> {
+    if (version !== undefined) {
+      const hit = this.cache.get(`${id}@${version}`);
+      if (hit) return hit;
+    }
+    const stored = await this.store.loadDefinition(id, version);
+    if (!stored) {
+      throw new NotFoundError(
+        version === undefined
+          ? `no published definition "${id}"`
+          : `definition "${id}" has no version ${version}`,
+      );
+    }
+    const key = `${stored.id}@${stored.version}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const def = stored.definition as Definition;
+    const calendar = def.calendar === undefined ? undefined : this.calendars.get(def.calendar);
+    const compiled = compileDefinition(def, {
+      directory: this.directory,
+      utcOffsetMinutes: this.utcOffsetMinutes,
+      ...(calendar ? { calendar } : {}),
+    });
+    const loaded = { compiled, stored };
+    this.cache.set(key, loaded);
+    return loaded;
+  }
+}

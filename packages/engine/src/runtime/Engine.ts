@@ -1,0 +1,478 @@
+import type { HolidayCalendar } from "@wf/expr";
+import { type HashFn, type VerifyResult, verifyChain } from "../audit/auditChain";
+import { sha256Hex } from "../audit/sha256";
+import { ConflictError, NotFoundError, type ValidationIssue } from "../errors";
+import type { AuditEvent, InstanceRecord, StoredDefinition, TaskRecord } from "../store/Store";
+import { authorizeRoles, authorizeTask, checkSeparation } from "./authorize";
+import { checkSubmission } from "./checkSubmission";
+import type { StartInput, TaskState, WfContext, WfEvent } from "./context";
+import { DefinitionRegistry, type LoadedDefinition } from "./DefinitionRegistry";
+import { EngineCore, type EventMeta } from "./EngineCore";
+import type {
+  ActRequest,
+  AddSignerRequest,
+  CancelRequest,
+  EngineOptions,
+  FiredTimer,
+  Instance,
+  StartRequest,
+  TaskRequest,
+} from "./engineTypes";
+import { instanceRecord } from "./instanceRecord";
+import { TaskQueries } from "./TaskQueries";
+import { openTaskRecord } from "./taskRecords";
+
+/** Task ids are `<instanceId>.t<n>`, so a task names its instance without a lookup. */
+export function instanceOfTask(taskId: string): string {
+  const i = taskId.lastIndexOf(".t");
+  return i < 0 ? taskId : taskId.slice(0, i);
+}
+
+/**
+ * The workflow engine: starts cases, applies actions after checking who may do what, fires
+ * timers, and keeps the hash-chained audit log. Create it with {@link createEngine}.
+ */
+export class Engine {
+  /** Task queries: mine, my role at my unit, overdue. */
+  readonly tasks: TaskQueries;
+  private readonly core: EngineCore;
+  private readonly registry: DefinitionRegistry;
+  private readonly hash: HashFn;
+  private ready: Promise<void>;
+
+  constructor(private readonly opts: EngineOptions) {
+    this.hash = opts.hash ?? sha256Hex;
+    const calendars = new Map<string, HolidayCalendar>();
+    const list = Array.isArray(opts.calendars) ? opts.calendars : Object.values(opts.calendars ?? {});
+    for (const c of list) calendars.set(c.id, c);
+    this.core = new EngineCore(opts.store, this.hash);
+    this.registry = new DefinitionRegistry(
+      opts.store,
+      opts.directory,
+      calendars,
+      this.hash,
+      opts.validation ?? {},
+      opts.clock,
+      opts.utcOffsetMinutes ?? 480,
+    );
+    this.tasks = new TaskQueries(opts.store, (now) => this.utc(now));
+    const pending = opts.definitions ?? [];
+    const registry = this.registry;
+    this.ready = (async () => {
+      for (const d of pending) await registry.publish(d);
+    })();
+    // A bad definition surfaces on the first call that awaits `ready`, not as an unhandled rejection.
+    this.ready.catch(() => undefined);
+  }
+
+  /** Validate and publish a definition version. A running case never changes version. */
+  async publish(definition: unknown): Promise<StoredDefinition> {
+    await this.ready;
+    return this.registry.publish(definition);
+  }
+
+  /** Start a case of a definition (the latest version unless `version` is given). */
+  async start(req: StartRequest): Promise<Instance> {
+    await this.ready;
+    const done = await this.opts.store.findAction(req.actionId);
+    if (done) return this.get(done.instanceId);
+    const loaded = await this.registry.load(req.definitionId, req.version);
+    authorizeRoles(
+      req.actor,
+      loaded.compiled.definition.start.roles,
+      `start "${req.definitionId}"`,
+      this.opts.directory,
+    );
+    const rec = await this.startCase(
+      loaded,
+      req.data ?? {},
+      { id: req.actor.id, unit: req.actor.unit },
+      req.actionId,
+      req.actor,
+    );
+    return this.view(rec);
+  }
+
+  /** Complete a task with an outcome, after every check (role, separation, opinion, form, rules). */
+  async act(req: ActRequest): Promise<Instance> {
+    await this.ready;
+    const done = await this.opts.store.findAction(req.actionId);
+    if (done) return this.get(done.instanceId);
+    const { rec, loaded, ctx } = await this.running(instanceOfTask(req.taskId), req.expectedVersion);
+    const task = this.openTask(ctx, req.taskId);
+    authorizeTask(task, req.actor, this.opts.directory);
+    checkSeparation(loaded.compiled, ctx, task.step, req.actor, rec.subject);
+    const step = loaded.compiled.index.byId.get(task.step)?.step;
+    if (!step || (step.kind !== "userTask" && step.kind !== "multiTask"))
+      throw new NotFoundError(`no task step ${task.step}`);
+    const at = this.opts.clock();
+    const item = task.item === undefined ? undefined : ctx.items[task.step]?.[task.item]?.item;
+    const notices = checkSubmission(
+      loaded.compiled,
+      ctx,
+      task.step,
+      step,
+      {
+        outcome: req.outcome,
+        actor: req.actor,
+        at,
+        ...(req.formData !== undefined ? { formData: req.formData } : {}),
+        ...(req.opinion !== undefined ? { opinion: req.opinion } : {}),
+      },
+      this.opts.forms,
+      item,
+    );
+    const event: WfEvent = { type: "wf.act", taskId: task.id, outcome: req.outcome, actor: req.actor, at };
+    if (req.formData !== undefined) event.form = req.formData;
+    if (req.opinion !== undefined) event.opinion = req.opinion;
+    const meta: EventMeta = {
+      actionId: req.actionId,
+      type: "acted",
+      actor: req.actor.id,
+      unit: req.actor.unit,
+      step: task.step,
+      outcome: req.outcome,
+    };
+    if (req.opinion !== undefined) meta.opinion = req.opinion;
+    const next = await this.applyAndFollow(loaded, rec, event, meta, req.actor);
+    return this.view(next, notices);
+  }
+
+  /** Take a role task so that others holding the role no longer see it as theirs. */
+  async claim(req: TaskRequest): Promise<Instance> {
+    return this.taskAction(req, "claimed", (task) => {
+      authorizeTask(task, req.actor, this.opts.directory);
+      return { type: "wf.claim", taskId: task.id, actor: req.actor, at: this.opts.clock() };
+    });
+  }
+
+  /** Give a claimed task back to everyone holding the role. Only the claimer may. */
+  async release(req: TaskRequest): Promise<Instance> {
+    return this.taskAction(req, "released", (task) => {
+      if (task.claimedBy !== req.actor.id) {
+        throw new ConflictError(
+          `task ${task.id} is ${task.claimedBy ? `claimed by ${task.claimedBy}` : "not claimed"}; only the claimer may release it`,
+        );
+      }
+      return { type: "wf.release", taskId: task.id, actor: req.actor, at: this.opts.clock() };
+    });
+  }
+
+  /** Hand a task to another person, who may then act on it instead of the assignee. */
+  async delegate(req: TaskRequest & { to: string }): Promise<Instance> {
+    return this.taskAction(req, "delegated", (task) => {
+      authorizeTask(task, req.actor, this.opts.directory);
+      if (!this.opts.directory.person(req.to))
+        throw new NotFoundError(`no person "${req.to}" in the org directory`);
+      return { type: "wf.delegate", taskId: task.id, actor: req.actor, to: req.to, at: this.opts.clock() };
+    });
+  }
+
+  /** 加签: add an item (signer) to a running multi-instance step. */
+  async addSigner(req: AddSignerRequest): Promise<Instance> {
+    await this.ready;
+    const done = await this.opts.store.findAction(req.actionId);
+    if (done) return this.get(done.instanceId);
+    const { rec, loaded } = await this.running(req.instanceId, req.expectedVersion);
+    const step = loaded.compiled.index.byId.get(req.step)?.step;
+    if (step?.kind !== "multiTask" || !rec.steps.includes(req.step)) {
+      throw new NotFoundError(`step "${req.step}" is not a running multi-instance step of ${rec.id}`);
+    }
+    authorizeRoles(req.actor, step.addSigners?.roles, `add signers to "${req.step}"`, this.opts.directory);
+    const event: WfEvent = {
+      type: "wf.addSigner",
+      step: req.step,
+      item: req.item,
+      actor: req.actor,
+      at: this.opts.clock(),
+    };
+    const meta = {
+      actionId: req.actionId,
+      type: "signerAdded",
+      actor: req.actor.id,
+      unit: req.actor.unit,
+      step: req.step,
+    };
+    return this.view(await this.applyAndFollow(loaded, rec, event, meta, req.actor));
+  }
+
+  /** Cancel a running case (and the sub-process cases it started). */
+  async cancel(req: CancelRequest): Promise<Instance> {
+    await this.ready;
+    const done = await this.opts.store.findAction(req.actionId);
+    if (done) return this.get(done.instanceId);
+    const { rec, loaded } = await this.running(req.instanceId, req.expectedVersion);
+    authorizeRoles(
+      req.actor,
+      loaded.compiled.definition.cancel?.roles,
+      "cancel this case",
+      this.opts.directory,
+    );
+    const event: WfEvent = { type: "wf.cancel", actor: req.actor, at: this.opts.clock() };
+    if (req.reason !== undefined) event.reason = req.reason;
+    const meta = {
+      actionId: req.actionId,
+      type: "cancelled",
+      actor: req.actor.id,
+      unit: req.actor.unit,
+      ...(req.reason ? { opinion: req.reason } : {}),
+    };
+    return this.view(await this.applyAndFollow(loaded, rec, event, meta, req.actor));
+  }
+
+  /** Fire every timer due at `now` (reminders, escalations, timeouts, waits). Idempotent per timer. */
+  async tick(now: string = this.opts.clock()): Promise<FiredTimer[]> {
+    await this.ready;
+    const limit = this.utc(now);
+    const fired: FiredTimer[] = [];
+    const due = await this.opts.store.queryInstances({ status: "running", dueBefore: limit });
+    for (const inst of due) {
+      const tried = new Set<string>();
+      for (;;) {
+        const rec = await this.opts.store.loadInstance(inst.id);
+        if (rec?.status !== "running") break;
+        const ctx = this.core.contextOf(rec);
+        const timer = Object.values(ctx.timers)
+          .filter((t) => t.due <= limit && !tried.has(t.id))
+          .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : 1))[0];
+        if (!timer) break;
+        tried.add(timer.id);
+        const loaded = await this.registry.load(rec.definitionId, rec.definitionVersion);
+        const event: WfEvent = { type: "wf.timer", timerId: timer.id, at: now };
+        const meta = {
+          actionId: `timer:${timer.id}`,
+          type: "timer",
+          actor: "system",
+          unit: "",
+          step: timer.step,
+        };
+        await this.applyAndFollow(loaded, rec, event, meta, undefined);
+        fired.push({ instanceId: rec.id, timerId: timer.id, kind: timer.kind, step: timer.step });
+      }
+    }
+    return fired;
+  }
+
+  /** An instance with its open tasks. */
+  async get(instanceId: string): Promise<Instance> {
+    await this.ready;
+    const rec = await this.opts.store.loadInstance(instanceId);
+    if (!rec) throw new NotFoundError(`no instance "${instanceId}"`);
+    return this.view(rec);
+  }
+
+  /** The audit log of an instance, oldest first. */
+  async history(instanceId: string): Promise<AuditEvent[]> {
+    return this.opts.store.events(instanceId);
+  }
+
+  /** Check an instance's audit chain for edits, removals and reordering. */
+  async verify(instanceId: string): Promise<VerifyResult> {
+    const rec = await this.opts.store.loadInstance(instanceId);
+    if (!rec) throw new NotFoundError(`no instance "${instanceId}"`);
+    return verifyChain(await this.opts.store.events(instanceId), this.hash, rec);
+  }
+
+  /** Rebuild an instance from its audit log alone; equal to the live instance when the log is intact. */
+  async replay(events: AuditEvent[]): Promise<Instance> {
+    await this.ready;
+    const first = events[0];
+    if (!first) throw new NotFoundError("cannot replay an empty log");
+    const p = first.payload as { definitionId?: string; definitionVersion?: number };
+    const loaded = await this.registry.load(String(p.definitionId), p.definitionVersion);
+    const snap = this.core.fold(loaded, events);
+    const last = events[events.length - 1]!;
+    const subject = this.subjectOf(loaded)(snap.context, last.at);
+    const rec = instanceRecord(loaded.compiled, snap, {
+      definitionVersion: loaded.stored.version,
+      definitionHash: loaded.stored.hash,
+      version: events.length,
+      at: last.at,
+      lastSeq: last.seq,
+      lastHash: last.hash,
+      ...(subject !== undefined ? { subject } : {}),
+    });
+    return this.viewWith(loaded, rec, []);
+  }
+
+  // ---- internals ----
+
+  private utc(time: string): string {
+    const ms = Date.parse(time);
+    if (Number.isNaN(ms)) throw new RangeError(`"${time}" is not an ISO date-time`);
+    return new Date(ms).toISOString();
+  }
+
+  private subjectOf(loaded: LoadedDefinition) {
+    const src = loaded.compiled.definition.subject;
+    const s = loaded.compiled.services;
+    return (ctx: WfContext, at: string): string | undefined => {
+      if (src === undefined) return undefined;
+      try {
+        const v = s.ev.value(src, s.scope(ctx), at);
+        return typeof v === "string" && v !== "" ? v : undefined;
+      } catch {
+        return undefined;
+      }
+    };
+  }
+
+  private async running(instanceId: string, expectedVersion: number | undefined) {
+    const rec = await this.opts.store.loadInstance(instanceId);
+    if (!rec) throw new NotFoundError(`no instance "${instanceId}"`);
+    if (expectedVersion !== undefined && expectedVersion !== rec.version) {
+      throw new ConflictError(
+        `instance ${instanceId} is at version ${rec.version}, not ${expectedVersion}; reload it and try again`,
+      );
+    }
+    if (rec.status !== "running")
+      throw new ConflictError(`instance ${instanceId} has ended (${rec.status}); nothing can be done on it`);
+    const loaded = await this.registry.load(rec.definitionId, rec.definitionVersion);
+    return { rec, loaded, ctx: this.core.contextOf(rec) };
+  }
+
+  private openTask(ctx: WfContext, taskId: string): TaskState {
+    const task = ctx.tasks[taskId];
+    if (!task)
+      throw new NotFoundError(`task ${taskId} is not open (it was completed, withdrawn, or never existed)`);
+    return task;
+  }
+
+  private async taskAction(
+    req: TaskRequest,
+    type: string,
+    make: (task: TaskState) => WfEvent,
+  ): Promise<Instance> {
+    await this.ready;
+    const done = await this.opts.store.findAction(req.actionId);
+    if (done) return this.get(done.instanceId);
+    const { rec, loaded, ctx } = await this.running(instanceOfTask(req.taskId), req.expectedVersion);
+    const task = this.openTask(ctx, req.taskId);
+    const event = make(task);
+    const meta = { actionId: req.actionId, type, actor: req.actor.id, unit: req.actor.unit, step: task.step };
+    return this.view(await this.applyAndFollow(loaded, rec, event, meta, req.actor));
+  }
+
+  private async startCase(
+    loaded: LoadedDefinition,
+    data: Record<string, unknown>,
+    starter: { id: string; unit: string },
+    actionId: string,
+    actor: { id: string; unit: string } | undefined,
+    parent?: { instanceId: string; step: string },
+  ): Promise<InstanceRecord> {
+    const input: StartInput = {
+      instanceId: this.opts.ids(),
+      definitionId: loaded.stored.id,
+      data,
+      starter,
+      at: this.opts.clock(),
+    };
+    if (parent) input.parent = parent;
+    const meta = { actionId, type: "started", actor: actor?.id ?? "system", unit: actor?.unit ?? "" };
+    return this.applyAndFollow(loaded, undefined, input, meta, actor);
+  }
+
+  /** Apply, then what follows from it: start requested children, tell a parent its child ended, cascade a cancel. */
+  private async applyAndFollow(
+    loaded: LoadedDefinition,
+    rec: InstanceRecord | undefined,
+    event: WfEvent | StartInput,
+    meta: EventMeta,
+    actor: { id: string; unit: string } | undefined,
+  ): Promise<InstanceRecord> {
+    const beforeCtx = rec ? this.core.contextOf(rec) : undefined;
+    let out = await this.core.apply(loaded, rec, event, meta, this.subjectOf(loaded));
+    const ctx = this.core.contextOf(out);
+    for (const [step, link] of Object.entries(ctx.children)) {
+      if (link.instanceId !== undefined || beforeCtx?.children[step] === link) continue;
+      const childDef = await this.registry.load(link.definition, link.version);
+      const child = await this.startCase(
+        childDef,
+        link.input,
+        ctx.starter,
+        `${meta.actionId}>child:${step}`,
+        actor,
+        {
+          instanceId: out.id,
+          step,
+        },
+      );
+      const started: WfEvent = { type: "wf.childStarted", step, childId: child.id, at: child.startedAt };
+      const m = {
+        actionId: `${meta.actionId}>linked:${step}`,
+        type: "childStarted",
+        actor: "system",
+        unit: "",
+        step,
+      };
+      out = await this.applyAndFollow(
+        loaded,
+        (await this.opts.store.loadInstance(out.id)) ?? out,
+        started,
+        m,
+        actor,
+      );
+    }
+    if (out.status !== "running" && (rec === undefined || rec.status === "running")) {
+      const endedCtx = this.core.contextOf(out);
+      if (out.status === "cancelled") {
+        for (const [step, link] of Object.entries(endedCtx.children)) {
+          const child =
+            link.instanceId === undefined ? undefined : await this.opts.store.loadInstance(link.instanceId);
+          if (child?.status !== "running") continue;
+          const childDef = await this.registry.load(child.definitionId, child.definitionVersion);
+          const cancel: WfEvent = {
+            type: "wf.cancel",
+            actor: { id: "system", unit: "", roles: [] },
+            at: out.updatedAt,
+            reason: `parent ${out.id} cancelled`,
+          };
+          const m = {
+            actionId: `${meta.actionId}>cancel:${child.id}`,
+            type: "cancelled",
+            actor: "system",
+            unit: "",
+            step,
+          };
+          await this.applyAndFollow(childDef, child, cancel, m, undefined);
+        }
+      }
+      const parentLink = endedCtx.parent;
+      const parent = parentLink ? await this.opts.store.loadInstance(parentLink.instanceId) : undefined;
+      if (parentLink && parent && parent.status === "running") {
+        const parentDef = await this.registry.load(parent.definitionId, parent.definitionVersion);
+        const ended: WfEvent = {
+          type: "wf.childEnded",
+          step: parentLink.step,
+          childId: out.id,
+          outcome: out.outcome ?? "completed",
+          at: out.updatedAt,
+        };
+        const m = {
+          actionId: `${meta.actionId}>ended:${out.id}`,
+          type: "childEnded",
+          actor: "system",
+          unit: "",
+          step: parentLink.step,
+          outcome: out.outcome ?? "completed",
+        };
+        await this.applyAndFollow(parentDef, parent, ended, m, undefined);
+      }
+    }
+    return out;
+  }
+
+  private async view(rec: InstanceRecord, notices: ValidationIssue[] = []): Promise<Instance> {
+    const loaded = await this.registry.load(rec.definitionId, rec.definitionVersion);
+    return this.viewWith(loaded, rec, notices);
+  }
+
+  private viewWith(loaded: LoadedDefinition, rec: InstanceRecord, notices: ValidationIssue[]): Instance {
+    const ctx = this.core.contextOf(rec);
+    const tasks: TaskRecord[] = Object.values(ctx.tasks).map((t) =>
+      openTaskRecord(loaded.compiled, ctx, t, rec.definitionVersion),
+    );
+    return { ...rec, tasks, notices };
+  }
+}

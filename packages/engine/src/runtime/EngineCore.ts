@@ -1,0 +1,148 @@
+import { initialTransition, transition } from "xstate";
+import { type HashFn, sealEvent, type UnsealedEvent } from "../audit/auditChain";
+import type { CompiledDefinition } from "../compile/compileDefinition";
+import { EngineError, NotFoundError } from "../errors";
+import type { AuditEvent, InstanceRecord, Store, TaskRecord } from "../store/Store";
+import type { StartInput, WfContext, WfEvent } from "./context";
+import type { LoadedDefinition } from "./DefinitionRegistry";
+import { instanceRecord, type StoredSnapshot } from "./instanceRecord";
+import { changedKeys } from "./setPath";
+import { openTaskRecord, taskChanges } from "./taskRecords";
+
+type Machine = CompiledDefinition["machine"];
+type Snapshot = ReturnType<typeof initialTransition<Machine>>[0];
+
+/** Who/what an audit event is about, besides the machine event itself. */
+export interface EventMeta {
+  actionId: string;
+  type: string;
+  actor: string;
+  unit: string;
+  step?: string;
+  outcome?: string;
+  opinion?: string;
+}
+
+const LIVE_LIMIT = 2000;
+
+/**
+ * The one path by which a case changes: pure XState transition, audit event sealed onto the
+ * chain, records built, one atomic commit. Nothing is written when any part fails.
+ */
+export class EngineCore {
+  /** Recently used live snapshots by instance id, so a busy case is not re-resolved per action. */
+  private readonly live = new Map<string, { version: number; snap: Snapshot }>();
+
+  constructor(
+    readonly store: Store,
+    readonly hash: HashFn,
+  ) {}
+
+  private remember(id: string, version: number, snap: Snapshot): void {
+    this.live.delete(id);
+    this.live.set(id, { version, snap });
+    if (this.live.size > LIVE_LIMIT) this.live.delete(this.live.keys().next().value as string);
+  }
+
+  /** The live XState snapshot of a stored instance. */
+  snapshotOf(c: CompiledDefinition, rec: InstanceRecord): Snapshot {
+    const hit = this.live.get(rec.id);
+    if (hit && hit.version === rec.version) return hit.snap;
+    const stored = rec.snapshot as StoredSnapshot;
+    return c.machine.resolveState({ value: stored.value, context: stored.context }) as Snapshot;
+  }
+
+  /** Machine context of a stored instance. */
+  contextOf(rec: InstanceRecord): WfContext {
+    return (rec.snapshot as StoredSnapshot).context;
+  }
+
+  /** Run the machine purely; an expression or org lookup that fails refuses the action. */
+  run(c: CompiledDefinition, from: Snapshot | undefined, event: WfEvent | StartInput): Snapshot {
+    try {
+      if (from === undefined) return initialTransition(c.machine, event as StartInput)[0];
+      return transition(c.machine, from, event as WfEvent)[0];
+    } catch (error) {
+      const msg = error instanceof Error ? error.message : String(error);
+      throw new EngineError("step-failed", `the case cannot move on: ${msg}`);
+    }
+  }
+
+  /** Compute and commit one action on an instance (or start one when `rec` is undefined). */
+  async apply(
+    loaded: LoadedDefinition,
+    rec: InstanceRecord | undefined,
+    event: WfEvent | StartInput,
+    meta: EventMeta,
+    subjectOf: (ctx: WfContext, at: string) => string | undefined,
+  ): Promise<InstanceRecord> {
+    const c = loaded.compiled;
+    const before = rec ? this.snapshotOf(c, rec) : undefined;
+    const next = this.run(c, before, event);
+    const ctx = next.context;
+    const payload = (rec
+      ? event
+      : {
+          ...event,
+          definitionVersion: loaded.stored.version,
+          definitionHash: loaded.stored.hash,
+        }) as unknown as Record<string, unknown>;
+    const unsealed: UnsealedEvent = {
+      seq: (rec?.lastSeq ?? 0) + 1,
+      instanceId: ctx.instanceId,
+      actionId: meta.actionId,
+      type: meta.type,
+      at: event.at,
+      actor: meta.actor,
+      unit: meta.unit,
+      step: meta.step ?? firstStep(next, c),
+      payload,
+      baseVersion: rec?.version ?? 0,
+      prevHash: rec?.lastHash ?? "",
+    };
+    if (meta.outcome !== undefined) unsealed.outcome = meta.outcome;
+    if (meta.opinion !== undefined) unsealed.opinion = meta.opinion;
+    const change = changedKeys(before?.context.data ?? {}, ctx.data);
+    if (change) unsealed.data = change;
+    const sealed = await sealEvent(unsealed, this.hash);
+    const subject = subjectOf(ctx, event.at);
+    const stored: StoredSnapshot = {
+      status: next.status,
+      value: next.value as StoredSnapshot["value"],
+      context: ctx,
+    };
+    const version = (rec?.version ?? 0) + 1;
+    const out = instanceRecord(c, stored, {
+      definitionVersion: loaded.stored.version,
+      definitionHash: loaded.stored.hash,
+      version,
+      at: event.at,
+      lastSeq: sealed.seq,
+      lastHash: sealed.hash,
+      ...(subject !== undefined ? { subject } : {}),
+    });
+    const tasks: TaskRecord[] = before
+      ? taskChanges(c, before.context, ctx, event as WfEvent, loaded.stored.version)
+      : Object.values(ctx.tasks).map((t) => openTaskRecord(c, ctx, t, loaded.stored.version));
+    await this.store.commit({ instance: out, expectedVersion: rec?.version ?? 0, events: [sealed], tasks });
+    this.remember(out.id, version, next);
+    return out;
+  }
+
+  /** Rebuild an instance from its audit log alone (the `started` payload, then every machine event). */
+  fold(loaded: LoadedDefinition, events: AuditEvent[]): StoredSnapshot {
+    const [first, ...rest] = events;
+    if (first?.type !== "started")
+      throw new NotFoundError("an audit log must begin with its `started` event");
+    let snap = this.run(loaded.compiled, undefined, first.payload as unknown as StartInput);
+    for (const e of rest) snap = this.run(loaded.compiled, snap, e.payload as unknown as WfEvent);
+    return { status: snap.status, value: snap.value as StoredSnapshot["value"], context: snap.context };
+  }
+}
+
+function firstStep(snap: Snapshot, c: CompiledDefinition): string {
+  const v = snap.value as unknown;
+  if (typeof v === "string") return v;
+  const keys = v && typeof v === "object" ? Object.keys(v) : [];
+  return keys[0] ?? c.definition.initial;
+}

@@ -1,0 +1,84 @@
+import type { CompiledDefinition } from "../compile/compileDefinition";
+import type { InstanceRecord, InstanceStatus } from "../store/Store";
+import type { WfContext } from "./context";
+
+type StateValue = string | { [key: string]: StateValue };
+
+/** The step ids a state value is in (leaf steps; parallel steps are containers, not listed). */
+export function activeSteps(value: StateValue, c: CompiledDefinition): string[] {
+  const out: string[] = [];
+  const walk = (v: StateValue): void => {
+    if (typeof v === "string") {
+      if (c.index.byId.has(v)) out.push(v);
+      return;
+    }
+    for (const [k, inner] of Object.entries(v)) {
+      if (c.index.byId.get(k)?.step.kind === "parallel" && typeof inner === "object") {
+        for (const region of Object.values(inner)) walk(region);
+      } else {
+        walk(inner);
+      }
+    }
+  };
+  walk(value);
+  return out;
+}
+
+/** A snapshot as kept in the store: just what is needed to resolve it again. */
+export interface StoredSnapshot {
+  status: "active" | "done" | "error" | "stopped";
+  value: StateValue;
+  context: WfContext;
+}
+
+/** Everything about an instance that is not in the machine snapshot. */
+export interface RecordMeta {
+  definitionVersion: number;
+  definitionHash: string;
+  version: number;
+  at: string;
+  lastSeq: number;
+  lastHash: string;
+  subject?: string;
+}
+
+/** The stored record of an instance after an action. */
+export function instanceRecord(
+  c: CompiledDefinition,
+  snap: StoredSnapshot,
+  meta: RecordMeta,
+): InstanceRecord {
+  const ctx = snap.context;
+  let status: InstanceStatus = "running";
+  if (snap.status === "done") status = ctx.end?.outcome === "cancelled" ? "cancelled" : "completed";
+  let nextDue: string | undefined;
+  for (const t of Object.values(ctx.timers)) if (nextDue === undefined || t.due < nextDue) nextDue = t.due;
+  const rec: InstanceRecord = {
+    id: ctx.instanceId,
+    definitionId: c.definition.id,
+    definitionVersion: meta.definitionVersion,
+    definitionHash: meta.definitionHash,
+    version: meta.version,
+    status,
+    steps: activeSteps(snap.value, c),
+    data: ctx.data,
+    startedAt: ctx.startedAt,
+    startedBy: ctx.starter,
+    updatedAt: meta.at,
+    children: Object.entries(ctx.children).flatMap(([step, l]) =>
+      l.instanceId === undefined ? [] : [{ instanceId: l.instanceId, step }],
+    ),
+    lastHash: meta.lastHash,
+    lastSeq: meta.lastSeq,
+    snapshot: snap,
+  };
+  if (ctx.end) {
+    rec.outcome = ctx.end.outcome;
+    if (ctx.end.reason) rec.reason = ctx.end.reason;
+  }
+  if (status !== "running") rec.endedAt = meta.at;
+  if (meta.subject !== undefined) rec.subject = meta.subject;
+  if (nextDue !== undefined) rec.nextDue = nextDue;
+  if (ctx.parent) rec.parent = ctx.parent;
+  return rec;
+}

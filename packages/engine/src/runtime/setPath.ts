@@ -1,0 +1,35 @@
+/**
+ * A copy of `data` with `path` (dotted, without the leading `data.`) set to `value`. Only the
+ * objects along the path are copied: snapshots are shared with the store and never mutated.
+ */
+export function setPath(
+  data: Record<string, unknown>,
+  path: string,
+  value: unknown,
+): Record<string, unknown> {
+  const [head, ...rest] = path.split(".");
+  if (head === undefined || head === "") return data;
+  if (rest.length === 0) return { ...data, [head]: value };
+  const inner = data[head];
+  const obj =
+    inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? (inner as Record<string, unknown>)
+      : {};
+  return { ...data, [head]: setPath(obj, rest.join("."), value) };
+}
+
+/** Top-level keys of `after` whose values differ from `before` (by identity: changes copy). */
+export function changedKeys(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): Record<string, unknown> | undefined {
+  if (before === after) return undefined;
+  let out: Record<string, unknown> | undefined;
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (before[k] !== after[k]) {
+      out ??= {};
+      out[k] = after[k] === undefined ? null : after[k];
+    }
+  }
+  return out;
+}

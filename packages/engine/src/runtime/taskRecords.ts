@@ -1,0 +1,94 @@
+import type { CompiledDefinition } from "../compile/compileDefinition";
+import type { TaskOutcome, TaskRecord } from "../store/Store";
+import type { TaskState, WfContext, WfEvent } from "./context";
+
+/** Build the queryable task record of an open task from the machine context. */
+export function openTaskRecord(
+  c: CompiledDefinition,
+  ctx: WfContext,
+  t: TaskState,
+  version: number,
+): TaskRecord {
+  const step = c.index.byId.get(t.step)?.step;
+  if (!step || (step.kind !== "userTask" && step.kind !== "multiTask"))
+    throw new Error(`internal: no task step ${t.step}`);
+  const outcomes: TaskOutcome[] = Object.entries(step.outcomes).map(([id, o]) => ({
+    id,
+    label: o.label,
+    opinion: o.opinion ?? "none",
+    confirm: o.confirm ?? false,
+  }));
+  const rec: TaskRecord = {
+    id: t.id,
+    instanceId: ctx.instanceId,
+    definitionId: c.definition.id,
+    definitionVersion: version,
+    step: t.step,
+    kind: step.kind,
+    title: step.title ?? { zh: t.step, en: t.step },
+    assignee: t.assignee,
+    status: "open",
+    createdAt: t.createdAt,
+    outcomes,
+  };
+  if (t.item !== undefined) rec.item = ctx.items[t.step]?.[t.item]?.item ?? null;
+  if (t.claimedBy !== undefined) rec.claimedBy = t.claimedBy;
+  if (t.delegatedTo !== undefined) rec.delegatedTo = t.delegatedTo;
+  if (t.escalatedTo !== undefined) rec.escalatedTo = t.escalatedTo;
+  if (t.due !== undefined) rec.due = t.due;
+  if (t.remindedAt !== undefined) rec.remindedAt = t.remindedAt;
+  if (step.form) {
+    rec.form = {
+      ref: step.form.ref,
+      permissions: step.form.fields ?? {},
+      default: step.form.default ?? "editable",
+    };
+  }
+  return rec;
+}
+
+/**
+ * The task records an action changes: new and changed open tasks, and tasks that left the
+ * context — `completed` when this event completed them (an act, or a timeout), else `withdrawn`.
+ */
+export function taskChanges(
+  c: CompiledDefinition,
+  before: WfContext,
+  after: WfContext,
+  event: WfEvent,
+  version: number,
+): TaskRecord[] {
+  const out: TaskRecord[] = [];
+  if (before.tasks === after.tasks) return out;
+  for (const [id, t] of Object.entries(after.tasks)) {
+    if (before.tasks[id] !== t) out.push(openTaskRecord(c, after, t, version));
+  }
+  const timer = event.type === "wf.timer" ? before.timers[event.timerId] : undefined;
+  for (const [id, t] of Object.entries(before.tasks)) {
+    if (after.tasks[id]) continue;
+    const rec = openTaskRecord(c, before, t, version);
+    const at = "at" in event ? event.at : "";
+    if (event.type === "wf.act" && event.taskId === id) {
+      out.push({
+        ...rec,
+        status: "completed",
+        completedAt: at,
+        completedBy: event.actor.id,
+        outcome: event.outcome,
+      });
+    } else if (timer?.kind === "timeout" && timer.taskId === id) {
+      const step = c.index.byId.get(t.step)?.step;
+      const outcome = step?.kind === "userTask" ? step.timeout?.outcome : undefined;
+      out.push({
+        ...rec,
+        status: "completed",
+        completedAt: at,
+        completedBy: "system",
+        ...(outcome ? { outcome } : {}),
+      });
+    } else {
+      out.push({ ...rec, status: "withdrawn", completedAt: at });
+    }
+  }
+  return out;
+}
