@@ -3,6 +3,13 @@
 // testable without a DOM; the app loads this package on demand: lazy(() => import("@wf/designer")).
 
 export {
+  checkFormForPublish,
+  type FormCheckIssue,
+  type FormCheckOptions,
+  type FormIssueCode,
+} from "./form/checkFormForPublish.ts";
+export { type FormExpression, formExpressions } from "./form/expressionSites.ts";
+export {
   canBeColumn,
   createField,
   PALETTE,
@@ -19,6 +26,7 @@ export {
   type ListPath,
   walkFields,
 } from "./form/fieldPaths.ts";
+export { type CalcCycle, findCalcCycles } from "./form/findCalcCycles.ts";
 export {
   addField,
   canDrop,
@@ -31,6 +39,7 @@ export {
   updateField,
 } from "./form/formEdits.ts";
 export { formOutline, type OutlineNode } from "./form/formOutline.ts";
+export { type ExprSite, fieldValueType, formScope } from "./form/formScope.ts";
 export type { DesignerLocale, DesignField, DesignForm, DesignPanel, LocalText } from "./form/formTypes.ts";
 export {
   createHistory,
