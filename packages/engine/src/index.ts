@@ -14,6 +14,8 @@ export { DefinitionSchema } from "./definition/schema";
 export type * from "./definition/types";
 export type { ValidationResult } from "./definition/validateDefinition";
 export { validateDefinition } from "./definition/validateDefinition";
+export type { MermaidOptions } from "./diagram/toMermaid";
+export { toMermaid } from "./diagram/toMermaid";
 export * from "./errors";
 export { orgFunctions } from "./expr/orgFunctions";
 export type * from "./ports";
