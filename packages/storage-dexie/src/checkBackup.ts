@@ -113,62 +113,56 @@ export function checkBackup(data: unknown): BackupIssue[] {
     return false;
   };
 
-  each("definitions", (r, at) =>
-    ok(str(r, at, "id"), int(r, at, "version", 1), str(r, at, "hash"), obj(r, at, "definition"))
-      ? `${r.id}@${r.version}`
-      : undefined,
-  );
-  each("forms", (r, at) =>
-    ok(str(r, at, "id"), int(r, at, "version", 1)) ? `${r.id}@${r.version}` : undefined,
-  );
+  // Each visitor checks the key fields first and returns the key whenever they are sound, so a
+  // duplicate is reported even when other fields of the row are broken too.
+  const versioned = (r: Row, at: string) =>
+    ok(str(r, at, "id"), int(r, at, "version", 1)) ? `${r.id}@${r.version}` : undefined;
+  each("definitions", (r, at) => {
+    const key = versioned(r, at);
+    str(r, at, "hash");
+    obj(r, at, "definition");
+    return key;
+  });
+  each("forms", versioned);
   each("instances", (r, at) => {
-    const valid = ok(
-      str(r, at, "id"),
-      int(r, at, "version", 1),
-      str(r, at, "definitionId"),
-      int(r, at, "definitionVersion", 1),
-      oneOf(r, at, "status", instanceStatuses),
-    );
+    const key = str(r, at, "id") ? String(r.id) : undefined;
+    int(r, at, "version", 1);
+    str(r, at, "definitionId");
+    int(r, at, "definitionVersion", 1);
+    oneOf(r, at, "status", instanceStatuses);
     for (const f of ["subject", "nextDue"]) str(r, at, f, true);
-    return valid ? String(r.id) : undefined;
+    return key;
   });
   const cases = keys.get("instances") ?? new Set<string>();
   // A task is for a role at a unit or for a named person; the inboxes are indexed by these.
   const assignee = (r: Row, at: string) => {
     const a = r.assignee;
-    if (
+    const valid =
       isObject(a) &&
-      (typeof a.person === "string" || (typeof a.role === "string" && typeof a.unit === "string"))
-    )
-      return true;
-    issue(`${at}.assignee`, "expected { role, unit } or { person }");
-    return false;
+      (typeof a.person === "string" || (typeof a.role === "string" && typeof a.unit === "string"));
+    if (!valid) issue(`${at}.assignee`, "expected { role, unit } or { person }");
   };
   const inCase = (r: Row, at: string) => {
-    if (typeof r.instanceId === "string" && !cases.has(r.instanceId))
+    if (str(r, at, "instanceId") && !cases.has(r.instanceId as string))
       issue(`${at}.instanceId`, `case ${r.instanceId} is not in the backup`);
   };
   each("tasks", (r, at) => {
-    const valid = ok(
-      str(r, at, "id"),
-      str(r, at, "instanceId"),
-      oneOf(r, at, "status", taskStatuses),
-      assignee(r, at),
-    );
-    for (const f of ["claimedBy", "delegatedTo", "due"]) str(r, at, f, true);
+    const key = str(r, at, "id") ? String(r.id) : undefined;
     inCase(r, at);
-    return valid ? String(r.id) : undefined;
+    oneOf(r, at, "status", taskStatuses);
+    assignee(r, at);
+    for (const f of ["claimedBy", "delegatedTo", "due"]) str(r, at, f, true);
+    return key;
   });
   each("events", (r, at) => {
-    const valid = ok(
-      str(r, at, "instanceId"),
-      int(r, at, "seq", 1),
-      str(r, at, "actionId"),
-      str(r, at, "at"),
-    );
-    str(r, at, "hash");
+    const key = ok(typeof r.instanceId === "string", int(r, at, "seq", 1))
+      ? `${r.instanceId}#${r.seq}`
+      : undefined;
     inCase(r, at);
-    return valid ? `${r.instanceId}#${r.seq}` : undefined;
+    str(r, at, "actionId");
+    str(r, at, "at");
+    str(r, at, "hash");
+    return key;
   });
   each("drafts", (r, at) =>
     ok(str(r, at, "taskId"), str(r, at, "personId"), str(r, at, "savedAt"))
