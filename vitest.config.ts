@@ -4,6 +4,6 @@ import { defineConfig } from "vitest/config";
 // and its own vitest.config.ts (built with `packageTestConfig` from vitest.shared.ts).
 export default defineConfig({
   test: {
-    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts"],
+    projects: ["packages/*/vitest.config.ts", "apps/*/vitest.config.ts", "workflows/vitest.config.ts"],
   },
 });

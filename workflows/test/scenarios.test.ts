@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { loadScenarios, runScenario } from "./runScenario.ts";
+
+// Every script under workflows/scenarios/ is a test: the same files `pnpm wf simulate` runs.
+describe("scenario scripts", () => {
+  const scenarios = loadScenarios();
+
+  it("covers the three procedures", () => {
+    const defs = new Set(scenarios.map((s) => s.definition));
+    expect([...defs].sort()).toEqual([
+      "candidate-vetting",
+      "first-secretary-recall",
+      "first-secretary-selection",
+    ]);
+  });
+
+  for (const s of scenarios) {
+    it(`${s.id}: ${s.title.en}`, async () => {
+      const { main } = await runScenario(s);
+      expect(main.id).toBeTruthy();
+    });
+  }
+});
