@@ -9,6 +9,7 @@ export { canonicalJson, sha256Hex } from "./audit/sha256";
 export type { CompiledDefinition, CompileOptions } from "./compile/compileDefinition";
 export { compileDefinition } from "./compile/compileDefinition";
 export type { ValidationContext } from "./definition/checkReferences";
+export { definitionJsonSchema, definitionJsonSchemaText } from "./definition/definitionJsonSchema";
 export { parseDefinitionJson } from "./definition/parseDefinitionJson";
 export { DefinitionSchema } from "./definition/schema";
 export type * from "./definition/types";

@@ -28,9 +28,10 @@ export function zodIssues(error: z.ZodError, input: unknown): DefinitionIssue[] 
         issues.push({ path: formatPath([...issue.path, key]), message: `unknown field "${key}"` });
       }
     } else if (issue.code === "invalid_union" && "discriminator" in issue) {
+      // zod 4 already ends the path with the discriminator key.
       issues.push({
-        path: formatPath([...issue.path, issue.discriminator as string]),
-        message: `unknown step kind ${JSON.stringify(valueAt(value, [issue.discriminator as string]))}`,
+        path,
+        message: value === undefined ? `missing step "kind"` : `unknown step kind ${JSON.stringify(value)}`,
         hint: "one of userTask, auto, timer, multiTask, parallel, subProcess, end",
       });
     } else if (issue.code === "invalid_union") {
