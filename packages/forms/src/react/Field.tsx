@@ -1,0 +1,179 @@
+import type { CSSProperties, ReactNode } from "react";
+import { useController, useFormContext } from "react-hook-form";
+import type { CompiledField } from "../schema/compileForm";
+import type { FieldState } from "../schema/formState";
+import { localize } from "../schema/messages";
+import {
+  CheckboxControl,
+  MultiSelectControl,
+  RadioControl,
+  SelectControl,
+  SwitchControl,
+} from "./ChoiceControls";
+import type { ControlProps } from "./controlProps";
+import { errorText, packMessage } from "./errorText";
+import { FileControl } from "./FileControl";
+import { useFormHost } from "./FormHost";
+import { formatValue } from "./formatValue";
+import { fieldId, useFieldState, useRuntime } from "./formRuntime";
+import { GroupField } from "./GroupField";
+import { PickerControl } from "./PickerControl";
+import { SignatureControl } from "./SignatureControl";
+import { DateControl, NumberControl, TextControl } from "./TextControls";
+
+// Controls labelled by a <label for>; the others (groups of inputs, canvas) by aria-labelledby.
+const LABELLED_BY_FOR = new Set([
+  "text",
+  "textarea",
+  "number",
+  "money",
+  "date",
+  "datetime",
+  "select",
+  "idCard",
+  "mobile",
+  "checkbox",
+]);
+
+/**
+ * One field of the form, by react-hook-form name (`rank`, `items.2.amount`). It subscribes to its
+ * own value and its own state only, so typing elsewhere does not re-render it.
+ */
+export function Field(props: { field: CompiledField; name: string; cell?: boolean }) {
+  const state = useFieldState(props.name);
+  if (!state.visible) return null;
+  if (props.field.columns.length > 0)
+    return <GroupField field={props.field} name={props.name} state={state} />;
+  return <FieldBody {...props} state={state} />;
+}
+
+/** The grid cell of an item: its span in the 12-column grid. */
+export function itemStyle(span: number | undefined): CSSProperties {
+  return { "--wf-span": String(span ?? 12) } as CSSProperties;
+}
+
+function FieldBody({
+  field,
+  name,
+  state,
+  cell,
+}: {
+  field: CompiledField;
+  name: string;
+  state: FieldState;
+  cell?: boolean | undefined;
+}) {
+  const rt = useRuntime();
+  const host = useFormHost();
+  const { control, setError } = useFormContext();
+  const { field: ctl, fieldState } = useController({ name, control });
+  const json = field.json;
+  const id = fieldId(rt.idPrefix, name);
+  const labelId = `${id}-label`;
+  const helpId = `${id}-help`;
+  const errId = `${id}-error`;
+  const error = fieldState.error;
+  const label = localize(json.label, rt.locale) || json.key;
+  const describedBy = [json.help ? helpId : "", error ? errId : ""].filter(Boolean).join(" ") || undefined;
+  const required = state.required && !state.readonly;
+  const labelText = (
+    <>
+      {label}
+      {required && (
+        <span className="wf-required" aria-hidden="true">
+          *
+        </span>
+      )}
+    </>
+  );
+  const labelClass = cell ? "wf-sr-only" : undefined;
+  const wrap = (labelEl: ReactNode, control: ReactNode, after?: boolean) => (
+    <div className="wf-item" style={cell ? undefined : itemStyle(json.span)} data-field={name}>
+      {!after && labelEl}
+      {after ? (
+        <span>
+          {control} {labelEl}
+        </span>
+      ) : (
+        control
+      )}
+      {json.help && (
+        <span id={helpId} className="wf-help">
+          {localize(json.help, rt.locale)}
+        </span>
+      )}
+      {error && (
+        <span id={errId} className="wf-error">
+          {errorText(error.message, rt.locale)}
+        </span>
+      )}
+    </div>
+  );
+
+  if (state.readonly) {
+    // Read-only values are text, still named by their label for screen readers.
+    return wrap(
+      <span id={labelId} className={labelClass}>
+        {label}
+      </span>,
+      <output id={id} aria-labelledby={labelId} aria-describedby={describedBy} className="wf-readonly">
+        {formatValue(json, ctl.value, rt.locale, host)}
+      </output>,
+    );
+  }
+
+  const p: ControlProps = {
+    field,
+    name,
+    state,
+    locale: rt.locale,
+    id,
+    labelId,
+    describedBy,
+    invalid: error !== undefined,
+    value: ctl.value,
+    onChange: ctl.onChange,
+    onBlur: ctl.onBlur,
+    setError: (m) => setError(name, { type: "client", message: packMessage(m) }, { shouldFocus: false }),
+  };
+  const labelEl = LABELLED_BY_FOR.has(json.type) ? (
+    <label id={labelId} htmlFor={id} className={labelClass}>
+      {labelText}
+    </label>
+  ) : (
+    <span id={labelId} className={labelClass}>
+      {labelText}
+    </span>
+  );
+  return wrap(labelEl, renderControl(p, rt.timeZone), json.type === "checkbox");
+}
+
+function renderControl(p: ControlProps, timeZone: string): ReactNode {
+  switch (p.field.json.type) {
+    case "number":
+    case "money":
+      return <NumberControl {...p} />;
+    case "date":
+    case "datetime":
+      return <DateControl {...p} timeZone={timeZone} />;
+    case "select":
+      return <SelectControl {...p} />;
+    case "radio":
+      return <RadioControl {...p} />;
+    case "multiSelect":
+      return <MultiSelectControl {...p} />;
+    case "checkbox":
+      return <CheckboxControl {...p} />;
+    case "switch":
+      return <SwitchControl {...p} />;
+    case "personPicker":
+    case "orgPicker":
+      return <PickerControl {...p} />;
+    case "file":
+      return <FileControl {...p} />;
+    case "signature":
+      return <SignatureControl {...p} />;
+    default:
+      return <TextControl {...p} />;
+  }
+}

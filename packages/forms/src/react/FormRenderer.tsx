@@ -1,0 +1,226 @@
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
+import type { CompiledForm } from "../schema/compileForm";
+import type { WizardJson } from "../schema/formJson";
+import { createFormLogic } from "../schema/formLogic";
+import { type FormContext, initialValues } from "../schema/formState";
+import { localize } from "../schema/messages";
+import type { FieldPermissions, FormValues, Locale, LocalText } from "../schema/types";
+import { parseFormValues } from "../schema/validateForm";
+import { ErrorSummary } from "./ErrorSummary";
+import { FormView } from "./FormView";
+import { fieldLocations, pageFieldKeys } from "./fieldLocations";
+import { createFormResolver, toFieldErrors } from "./formResolver";
+import { type FormRuntime, fieldId, RuntimeContext } from "./formRuntime";
+import { FieldList } from "./Layout";
+import { uiText } from "./uiText";
+import { useDraft } from "./useDraft";
+
+/** Props of FormRenderer. Keep `form`, `permissions` and `context` stable between renders. */
+export interface FormRendererProps {
+  form: CompiledForm;
+  /** Saved values or a draft to start from; new forms start from defaults. */
+  values?: FormValues | undefined;
+  /** The step's field permissions (hidden, readonly, editable, required). */
+  permissions?: FieldPermissions | undefined;
+  /** zh-CN by default. */
+  locale?: Locale | undefined;
+  /** Clock, case data (`data` in expressions) and directory check. */
+  context?: FormContext | undefined;
+  /** Called with the values to store (hidden and read-only fields left out) after validation passes. */
+  onSubmit?: ((values: FormValues) => void | Promise<void>) | undefined;
+  /** Autosave: called with the current values after typing pauses, and on page hide/unmount. */
+  onDraft?: ((values: FormValues) => void) | undefined;
+  draftDelay?: number | undefined;
+  /** Show the read-only (print) view instead of inputs. */
+  readOnly?: boolean | undefined;
+  submitLabel?: LocalText | undefined;
+  /** Extra buttons beside submit (outcomes of the step, cancel …). */
+  actions?: ReactNode;
+}
+
+/**
+ * Renders a compiled form with react-hook-form: one subscription per field, calculated values
+ * and conditions recomputed only when their inputs change, an error summary that takes focus,
+ * wizard pages, drafts, and a read-only view.
+ * @example <FormRenderer form={compileForm(json)} locale="zh-CN" onSubmit={save} onDraft={keepDraft} />
+ */
+export function FormRenderer(props: FormRendererProps) {
+  if (props.readOnly)
+    return (
+      <FormView
+        form={props.form}
+        values={props.values ?? {}}
+        permissions={props.permissions}
+        locale={props.locale}
+        context={props.context}
+      />
+    );
+  return <EditableForm {...props} />;
+}
+
+function EditableForm(props: FormRendererProps) {
+  const { form, permissions } = props;
+  const locale = props.locale ?? "zh-CN";
+  const ctx = props.context ?? {};
+  const t = uiText(locale);
+  const idPrefix = `wf${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
+  // The form opens once with its saved values; later prop changes of values/context do not reset
+  // what the person is typing (give the component a new key to start over).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: opened once per form
+  const start = useMemo(() => initialValues(form, ctx, props.values), [form]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: context is read when the form opens
+  const logic = useMemo(
+    () => createFormLogic(form, start, { ...ctx, permissions }),
+    [form, start, permissions],
+  );
+  const methods = useForm<FormValues>({
+    defaultValues: start,
+    resolver: createFormResolver(form, permissions, ctx),
+    mode: "onSubmit",
+    reValidateMode: "onChange",
+    shouldFocusError: false,
+  });
+  const schedule = useDraft(props.onDraft, props.draftDelay);
+  const summary = useRef<HTMLDivElement>(null);
+  const [showSummary, setShowSummary] = useState(0);
+
+  // Tabs selection lives outside React state so the summary can switch a tab and focus a field.
+  const tabs = useRef(new Map<string, number>());
+  const tabListeners = useRef(new Set<() => void>());
+  const wizard =
+    form.json.fields.length === 1 && form.json.fields[0]?.type === "wizard"
+      ? (form.json.fields[0] as WizardJson)
+      : undefined;
+  const [page, setPage] = useState(0);
+  const locations = useMemo(() => fieldLocations(form.json), [form]);
+
+  const runtime: FormRuntime = useMemo(
+    () => ({
+      form,
+      logic,
+      locale,
+      timeZone: ctx.env?.timeZone ?? "Asia/Shanghai",
+      idPrefix,
+      locations,
+      selectTab(where, index) {
+        tabs.current.set(where, index);
+        for (const l of tabListeners.current) l();
+      },
+      selectedTab: (where) => tabs.current.get(where) ?? 0,
+      subscribeTabs(l) {
+        tabListeners.current.add(l);
+        return () => tabListeners.current.delete(l);
+      },
+      goToPage: setPage,
+    }),
+    [form, logic, locale, idPrefix, locations, ctx.env?.timeZone],
+  );
+
+  // Every change goes through the logic: it recomputes only the calculations and conditions
+  // reading the changed field, and hands back calculated values to store.
+  useEffect(() => {
+    const sub = methods.watch((values, { name }) => {
+      const writes = logic.update(values as FormValues, name);
+      for (const w of writes) methods.setValue(w.name, w.value, { shouldDirty: true });
+      schedule(logic.values());
+    });
+    return () => sub.unsubscribe();
+  }, [methods, logic, schedule]);
+
+  // Saved data of the wrong type is reported on its field as soon as the form opens.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the values the form opened with
+  useEffect(() => {
+    if (!props.values) return;
+    const r = parseFormValues(form, start, permissions, ctx);
+    const typeIssues = r.ok ? [] : r.issues.filter((i) => i.rule === "type");
+    const errors = toFieldErrors(form, typeIssues);
+    for (const [name, e] of Object.entries(errors))
+      if (e && "message" in e) methods.setError(name, e as never);
+  }, []);
+
+  useEffect(() => {
+    if (showSummary > 0) summary.current?.focus();
+  }, [showSummary]);
+
+  const goTo = (name: string) => {
+    const top = name.split(".")[0] ?? name;
+    const loc = locations.get(top);
+    if (loc?.page !== undefined) setPage(loc.page);
+    for (const [where, index] of Object.entries(loc?.tabs ?? {})) runtime.selectTab(where, index);
+    // Wait for the page or tab to render before focusing.
+    setTimeout(() => {
+      const el = document.getElementById(fieldId(idPrefix, name));
+      const inner = el?.getAttribute("role") === "radiogroup" || el?.getAttribute("role") === "group";
+      (inner ? el?.querySelector<HTMLElement>("input") : el)?.focus();
+    }, 0);
+  };
+
+  const submit = methods.handleSubmit(
+    async (values) => {
+      setShowSummary(0);
+      await props.onSubmit?.(values);
+    },
+    () => setShowSummary((n) => n + 1),
+  );
+
+  const next = async () => {
+    if (!wizard) return;
+    const keys = pageFieldKeys(wizard.pages[page]?.fields ?? []);
+    const ok = await methods.trigger(keys);
+    if (ok) {
+      setShowSummary(0);
+      setPage((p) => p + 1);
+    } else setShowSummary((n) => n + 1);
+  };
+
+  const lastPage = !wizard || page === wizard.pages.length - 1;
+  return (
+    <RuntimeContext.Provider value={runtime}>
+      <FormProvider {...methods}>
+        <form
+          className="wf-form"
+          noValidate
+          onSubmit={submit}
+          lang={locale === "en" ? "en" : "zh-CN"}
+          aria-labelledby={`${idPrefix}-title`}
+        >
+          <h2 id={`${idPrefix}-title`}>{localize(form.json.title, locale)}</h2>
+          {showSummary > 0 && <ErrorSummary ref={summary} onGo={goTo} />}
+          {wizard ? (
+            <section aria-labelledby={`${idPrefix}-page`}>
+              <h3 id={`${idPrefix}-page`} tabIndex={-1}>
+                {localize(wizard.pages[page]?.title, locale)}{" "}
+                <small>({t.page(page + 1, wizard.pages.length)})</small>
+              </h3>
+              <FieldList
+                key={page}
+                fields={wizard.pages[page]?.fields ?? []}
+                where={`fields[0].pages[${page}].fields`}
+              />
+            </section>
+          ) : (
+            <FieldList fields={form.json.fields} where="fields" />
+          )}
+          <div className="wf-actions">
+            {wizard && page > 0 && (
+              <button type="button" onClick={() => setPage((p) => p - 1)}>
+                {t.back}
+              </button>
+            )}
+            {lastPage ? (
+              <button type="submit">
+                {props.submitLabel ? localize(props.submitLabel, locale) : t.submit}
+              </button>
+            ) : (
+              <button type="button" onClick={() => void next()}>
+                {t.next}
+              </button>
+            )}
+            {props.actions}
+          </div>
+        </form>
+      </FormProvider>
+    </RuntimeContext.Provider>
+  );
+}

@@ -1,0 +1,74 @@
+import { useRef } from "react";
+import type { ControlProps } from "./controlProps";
+import { uiText } from "./uiText";
+
+/**
+ * A handwritten signature on a canvas (pointer events: finger, pen or mouse), stored as a PNG
+ * data URL when the stroke ends. The canvas is focusable and labelled; a clear button resets it.
+ */
+export function SignatureControl(p: ControlProps) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const drawing = useRef(false);
+  const t = uiText(p.locale);
+  const point = (e: React.PointerEvent<HTMLCanvasElement>) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    const c = e.currentTarget;
+    return {
+      x: ((e.clientX - r.left) * c.width) / (r.width || c.width),
+      y: ((e.clientY - r.top) * c.height) / (r.height || c.height),
+    };
+  };
+  const signed = typeof p.value === "string" && p.value.startsWith("data:image/");
+  return (
+    <div className="wf-signature">
+      {signed && <img src={p.value as string} alt={t.signed} style={{ maxWidth: 300, display: "block" }} />}
+      <canvas
+        ref={canvas}
+        id={p.id}
+        width={400}
+        height={150}
+        tabIndex={0}
+        role="img"
+        aria-label={t.signHere}
+        aria-describedby={p.describedBy}
+        aria-invalid={p.invalid}
+        onPointerDown={(e) => {
+          if (p.state.disabled) return;
+          const ctx = e.currentTarget.getContext("2d");
+          if (!ctx) return;
+          drawing.current = true;
+          e.currentTarget.setPointerCapture?.(e.pointerId);
+          const { x, y } = point(e);
+          ctx.lineWidth = 2;
+          ctx.lineCap = "round";
+          ctx.beginPath();
+          ctx.moveTo(x, y);
+        }}
+        onPointerMove={(e) => {
+          if (!drawing.current) return;
+          const ctx = e.currentTarget.getContext("2d");
+          const { x, y } = point(e);
+          ctx?.lineTo(x, y);
+          ctx?.stroke();
+        }}
+        onPointerUp={(e) => {
+          if (!drawing.current) return;
+          drawing.current = false;
+          p.onChange(e.currentTarget.toDataURL("image/png"));
+          p.onBlur();
+        }}
+      />
+      <button
+        type="button"
+        disabled={p.state.disabled || !signed}
+        onClick={() => {
+          const c = canvas.current;
+          c?.getContext("2d")?.clearRect(0, 0, c.width, c.height);
+          p.onChange(null);
+        }}
+      >
+        {t.clearSignature}
+      </button>
+    </div>
+  );
+}

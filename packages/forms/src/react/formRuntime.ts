@@ -1,0 +1,65 @@
+import { createContext, useContext, useSyncExternalStore } from "react";
+import type { CompiledForm } from "../schema/compileForm";
+import type { FormLogic } from "../schema/formLogic";
+import type { FieldState } from "../schema/formState";
+import type { Locale } from "../schema/types";
+
+/** Where a field sits in tabs and wizard pages, so the error summary can reveal it. */
+export interface FieldLocation {
+  /** JSON path of the tabs item → index of the tab holding the field. */
+  tabs: Record<string, number>;
+  /** Index of the wizard page, when the form is a wizard. */
+  page?: number | undefined;
+}
+
+/** What every part of one rendered form shares (internal to the renderer). */
+export interface FormRuntime {
+  form: CompiledForm;
+  logic: FormLogic;
+  locale: Locale;
+  /** IANA zone date-times are entered in (the evaluation environment's, default Asia/Shanghai). */
+  timeZone: string;
+  /** Prefix of element ids, unique per rendered form. */
+  idPrefix: string;
+  /** Tabs currently selected, by the tabs item's JSON path (the summary switches them). */
+  selectTab(where: string, index: number): void;
+  selectedTab(where: string): number;
+  subscribeTabs(listener: () => void): () => void;
+  goToPage?: ((page: number) => void) | undefined;
+  locations: ReadonlyMap<string, FieldLocation>;
+}
+
+export const RuntimeContext = createContext<FormRuntime | null>(null);
+
+/** The runtime of the enclosing form. */
+export function useRuntime(): FormRuntime {
+  const r = useContext(RuntimeContext);
+  if (!r) throw new Error("form fields must be rendered inside <FormRenderer>");
+  return r;
+}
+
+/**
+ * The state of one field, re-rendering only when that field's state changes (not on every
+ * keystroke elsewhere in the form).
+ */
+export function useFieldState(name: string): FieldState {
+  const { logic } = useRuntime();
+  return useSyncExternalStore(
+    (l) => logic.subscribe(name, l),
+    () => logic.state(name),
+  );
+}
+
+/** Whether a layout item with a `visible` condition is shown. */
+export function useLayoutVisible(where: string): boolean {
+  const { logic } = useRuntime();
+  return useSyncExternalStore(
+    (l) => logic.subscribe(where, l),
+    () => logic.layoutVisible(where),
+  );
+}
+
+/** The DOM id of a field's control (`items.2.amount` → `<prefix>-items-2-amount`). */
+export function fieldId(prefix: string, name: string): string {
+  return `${prefix}-${name.replace(/\./g, "-")}`;
+}
