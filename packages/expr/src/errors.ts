@@ -57,7 +57,8 @@ export class ExprError extends Error {
         ? lineColumn(opts.source, opts.offset)
         : undefined;
     const suffix = where ? ` (at line ${where.line}, column ${where.column})` : "";
-    super(message + suffix, opts.cause === undefined ? undefined : { cause: opts.cause });
+    const advice = opts.hint !== undefined && !message.includes(opts.hint) ? `; ${opts.hint}` : "";
+    super(message + advice + suffix, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.kind = kind;
     this.offset = opts.offset;
     this.end = opts.end;

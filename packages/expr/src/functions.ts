@@ -2,7 +2,7 @@ import type { Ast, CallNode } from "./ast";
 import { FORBIDDEN_NAMES } from "./ast";
 import * as D from "./dates";
 import type { Runtime } from "./runtime";
-import { deepEqual, fail, isPlainObject, kindOf, limit, show, truth } from "./runtime";
+import { deepEqual, fail, isPlainObject, kindOf, limit, show, spend, truth } from "./runtime";
 import type { TypeDesc } from "./types";
 import { assignable, T, typeName, unify } from "./types";
 
@@ -243,7 +243,7 @@ def("addWorkingDays", {
     if (anyNull(a)) return null;
     const z = needDay(rt, n, a, 0);
     const k = needInt(rt, n, a, 1, 10_000);
-    rt.steps += Math.abs(k);
+    spend(rt, n, Math.abs(k));
     return D.formatDay(D.addWorkingDays(z, k, calSets(rt, n)));
   },
 });
@@ -542,7 +542,7 @@ def("unique", {
   run: (a, rt, n) => {
     const out: unknown[] = [];
     const list = needList(rt, n, a, 0);
-    rt.steps += list.length;
+    spend(rt, n, list.length);
     for (const item of list) {
       let seen = false;
       for (const o of out) {
@@ -552,8 +552,7 @@ def("unique", {
         }
       }
       if (!seen) out.push(item);
-      rt.steps += out.length;
-      if (rt.steps > rt.maxSteps) limit(rt, n, `Evaluation took more than ${rt.maxSteps} steps`);
+      spend(rt, n, out.length);
     }
     return out;
   },
@@ -576,7 +575,7 @@ def("contains", {
     if (h === null || h === undefined) return false;
     if (typeof h === "string") return a[1] === null ? false : h.includes(needString(rt, n, a, 1));
     if (Array.isArray(h)) {
-      rt.steps += h.length;
+      spend(rt, n, h.length);
       for (const item of h) if (deepEqual(item, a[1])) return true;
       return false;
     }

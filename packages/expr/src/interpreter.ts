@@ -3,7 +3,18 @@ import { FORBIDDEN_NAMES } from "./ast";
 import { ExprError, ExprEvalError, ExprLimitError } from "./errors";
 import { BUILTINS, type LambdaFn } from "./functions";
 import type { Frame, Runtime } from "./runtime";
-import { admit, deepEqual, EVAL_DEFAULTS, fail, isPlainObject, kindOf, limit, show, truth } from "./runtime";
+import {
+  admit,
+  deepEqual,
+  EVAL_DEFAULTS,
+  fail,
+  isPlainObject,
+  kindOf,
+  limit,
+  show,
+  spend,
+  truth,
+} from "./runtime";
 import { didYouMean } from "./suggest";
 import type { EvalEnv, FunctionRegistry, Scope } from "./types";
 
@@ -53,8 +64,8 @@ function ev0(n: Ast, rt: Runtime, f: Frame | undefined): unknown {
       return n.value;
     case "Ident": {
       for (let fr = f; fr !== undefined; fr = fr.parent) if (fr.name === n.name) return fr.value;
+      // (forbidden names never reach here: parse and validateAst refuse them)
       const scope = rt.scope;
-      if (FORBIDDEN_NAMES.has(n.name)) return fail(rt, n, `'${n.name}' cannot be used as a name`);
       return Object.hasOwn(scope, n.name) ? admit(rt, n, scope[n.name]) : null;
     }
     case "Member":
@@ -184,7 +195,7 @@ function binary(rt: Runtime, n: BinaryNode, l: unknown, r: unknown): unknown {
       let found: boolean;
       if (r === null) found = false;
       else if (Array.isArray(r)) {
-        rt.steps += r.length;
+        spend(rt, n, r.length);
         found = false;
         for (const item of r) {
           if (deepEqual(item, l)) {

@@ -517,8 +517,11 @@ class Parser {
           this.enter();
           const inner = this.parseExpr();
           this.depth--;
-          this.expectP(")", "to close '('");
-          // Parentheses leave no node; the inner node keeps its own span.
+          const close = this.expectP(")", "to close '('");
+          // Parentheses leave no node; the inner node's span grows to cover them, so that every
+          // node's source slice (start..end) is itself a complete expression.
+          inner.start = t.start;
+          inner.end = close.end;
           return inner;
         }
         if (t.s === "[") return this.parseList();

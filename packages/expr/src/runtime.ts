@@ -134,3 +134,15 @@ export function truth(rt: Runtime, node: Ast, v: unknown): boolean {
         : undefined,
   );
 }
+
+/** Charge k steps at once (for loops inside operators and built-ins). */
+export function spend(rt: Runtime, node: Ast, k: number): void {
+  rt.steps += k;
+  if (rt.steps > rt.maxSteps) {
+    limit(
+      rt,
+      node,
+      `Evaluation took more than ${rt.maxSteps} steps; simplify the expression or raise env.maxSteps`,
+    );
+  }
+}
