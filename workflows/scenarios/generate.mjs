@@ -522,6 +522,28 @@ Object.entries(triggers).forEach(([trigger, t], i) => {
         form: application(newCadre),
       }),
       expect({ definition: FS, step: "recommend", data: { candidateId: newCadre } }),
+      // The first trigger follows the reselection to its end: the recall closes only then.
+      ...(i > 0
+        ? []
+        : [
+            act(hrOf(newCadre), "recommend", "recommend", { definition: FS, form: forms.recommendation }),
+            act("qx-orgdept-clerk3", "review", "pass", { definition: FS, form: forms.qualification }),
+            act("qx-orgdept-inspector2", "inspect", "pass", { definition: FS, form: forms.inspection(MON) }),
+            act("qx-orgdept-clerk4", "match", "propose", { definition: FS, form: forms.matching(village) }),
+            act("qx-pc-secretary2", "decide", "approve", { definition: FS, form: forms.decision(MON) }),
+            expect({ step: ["start-reselection"] }),
+            tick(at("2026-03-09", "18:00")),
+            act("qx-orgdept-clerk1", "dispatch", "dispatch", {
+              definition: FS,
+              form: forms.dispatch("2026-03-10"),
+            }),
+            expect({
+              definition: FS,
+              outcome: "dispatched",
+              data: { villageId: village.id, recallCaseId: "$case" },
+            }),
+            expect({ outcome: "recalled", data: { reselection: "dispatched" } }),
+          ]),
     ],
   );
 });
