@@ -17,6 +17,7 @@ export type { ValidationResult } from "./definition/validateDefinition";
 export { validateDefinition } from "./definition/validateDefinition";
 export type { MermaidOptions } from "./diagram/toMermaid";
 export { toMermaid } from "./diagram/toMermaid";
+export { createOrgDirectory } from "./directory/createOrgDirectory";
 export * from "./errors";
 export { orgFunctions } from "./expr/orgFunctions";
 export type * from "./ports";
