@@ -28,6 +28,12 @@ export {
 } from "./form/fieldPaths.ts";
 export { type CalcCycle, findCalcCycles } from "./form/findCalcCycles.ts";
 export {
+  type FormDesignerAction,
+  type FormDesignerState,
+  formDesignerReducer,
+  initFormDesigner,
+} from "./form/formDesignerReducer.ts";
+export {
   addField,
   canDrop,
   duplicateField,
@@ -71,6 +77,12 @@ export {
 } from "./workflow/definitionGraph.ts";
 export { findStep, type LocatedStep, listSteps, type StepLink, stepLinks } from "./workflow/stepIndex.ts";
 export { createStep, STEP_KIND_NAMES } from "./workflow/stepTemplates.ts";
+export {
+  initWorkflowDesigner,
+  type WorkflowDesignerAction,
+  type WorkflowDesignerState,
+  workflowDesignerReducer,
+} from "./workflow/workflowDesignerReducer.ts";
 export {
   addStep,
   connectSteps,
