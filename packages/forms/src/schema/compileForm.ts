@@ -151,8 +151,10 @@ export function tryCompileForm(
       if (isValueField(f)) {
         if (RESERVED.has(f.key)) issues.push({ path: `${at}.key`, message: `"${f.key}" is a reserved name` });
         else if (f.key in scope) issues.push({ path: `${at}.key`, message: `duplicate key "${f.key}"` });
-        else scope[f.key] = typeOfField(f);
-        top.push({ f, where: at, visible: outer });
+        else {
+          scope[f.key] = typeOfField(f);
+          top.push({ f, where: at, visible: outer });
+        }
       } else {
         if (f.visible !== undefined) layouts.push({ f, where: at });
         for (const c of layoutChildren(f, at)) walk(c.fields, c.where, [...outer, f], depth + 1);

@@ -28,7 +28,11 @@ function checkField(
   ctx: Ctx,
 ): boolean {
   if (isEmptyValue(field.json, value)) {
-    if (state.required) addIssue(ctx, field.json, "required", messages.required(), path);
+    const json = field.json;
+    // An empty group still owes its minimum number of rows.
+    if ((json.type === "group" || json.type === "table") && (json.minRows ?? 0) > 0)
+      addIssue(ctx, json, "minRows", messages.minRows(json.minRows ?? 0), path);
+    else if (state.required) addIssue(ctx, json, "required", messages.required(), path);
     return false;
   }
   const result = fieldValueSchema(field.json, {
@@ -103,7 +107,8 @@ export function createFormSchema(form: CompiledForm, opts: FormSchemaOptions = {
         const st = fieldState(f, scope, env, opts.permissions);
         if (!st.visible || st.permission === "readonly") continue;
         const value = values[f.key];
-        if (!checkField(form, f, st, value, [f.key], scope, opts, ctx) || !Array.isArray(value)) continue;
+        const ok = checkField(form, f, st, value, [f.key], scope, opts, ctx);
+        if (!ok || f.columns.length === 0 || !Array.isArray(value)) continue;
         value.forEach((row: unknown, i) => {
           if (!isRecord(row)) {
             addIssue(ctx, f.json, "type", messages.type({ zh: "行对象", en: "a row object" }), [f.key, i]);

@@ -1,0 +1,252 @@
+import { describe, expect, test } from "vitest";
+import { createFormLogic, initialValues, parseFormValues, validateForm } from "../../src/index";
+import { ctx, field, formOf, problems, residentId } from "./helpers";
+
+const rank = field("rank", "select", {
+  options: [
+    { value: "正科", label: { zh: "正科" } },
+    { value: "副科", label: { zh: "副科" } },
+  ],
+});
+
+describe("conditions", () => {
+  const fields = [
+    rank,
+    field("age", "number"),
+    field("note", "text", { visible: "rank == '副科'", required: true }),
+    field("reason", "text", { required: "age > 30" }),
+    field("locked", "text", { readonly: "rank == '正科'", maxLength: 1 }),
+  ];
+
+  test("hidden fields are neither validated nor submitted", () => {
+    expect(problems(fields, { rank: "正科", note: 12 })).toEqual([]);
+    const r = parseFormValues(formOf(fields), { rank: "正科", note: "x" }, undefined, ctx);
+    expect(r.ok && r.values).toEqual({ rank: "正科" });
+    expect(problems(fields, { rank: "副科" })).toEqual(["note:required"]);
+  });
+
+  test("required by expression", () => {
+    expect(problems(fields, { age: 31 })).toEqual(["reason:required"]);
+    expect(problems(fields, { age: 30 })).toEqual([]);
+  });
+
+  test("a section's condition hides everything inside it", () => {
+    const f = [
+      rank,
+      { type: "section", visible: "rank == '副科'", fields: [field("inner", "text", { required: true })] },
+    ];
+    expect(problems(f, { rank: "正科" })).toEqual([]);
+    expect(problems(f, { rank: "副科" })).toEqual(["inner:required"]);
+  });
+
+  test("conditions inside rows see their row", () => {
+    const f = [
+      field("items", "group", {
+        fields: [
+          field("kind", "text"),
+          field("detail", "text", { visible: "row.kind == 'other'", required: true }),
+        ],
+      }),
+    ];
+    expect(problems(f, { items: [{ kind: "a" }, { kind: "other" }] })).toEqual(["items[1].detail:required"]);
+    const r = parseFormValues(formOf(f), { items: [{ kind: "a", detail: "dropped" }] }, undefined, ctx);
+    expect(r.ok && r.values).toEqual({ items: [{ kind: "a" }] });
+  });
+
+  test("an expression failing at run time falls back instead of crashing", () => {
+    const f = [field("a", "number"), field("b", "text", { visible: "a * 2 > 3", required: true })];
+    expect(() => problems(f, { a: null })).not.toThrow();
+  });
+});
+
+describe("cross-field and custom rules", () => {
+  test("field rules see `value`; form rules report on their path", () => {
+    const f = formOf(
+      [
+        field("start", "date"),
+        field("end", "date", {
+          rules: [{ id: "after", check: "value >= start", message: { zh: "结束早于开始" } }],
+        }),
+      ],
+      [
+        {
+          id: "span",
+          check: "daysBetween(start, end) <= 30",
+          path: "end",
+          message: { zh: "不超过30天", en: "30 days at most" },
+        },
+      ],
+    );
+    const issues = validateForm(f, { start: "2026-03-10", end: "2026-03-01" }, undefined, ctx);
+    expect(issues.map((i) => `${i.path}:${i.rule}`)).toEqual(["end:after"]);
+    expect(issues[0]?.message).toEqual({ zh: "结束早于开始", en: "结束早于开始" });
+    const far = validateForm(f, { start: "2026-01-01", end: "2026-03-01" }, undefined, ctx);
+    expect(far).toEqual([
+      { path: "end", rule: "span", message: { zh: "不超过30天", en: "30 days at most" } },
+    ]);
+  });
+});
+
+describe("per-step permissions", () => {
+  const fields = [
+    field("name", "text", { required: true }),
+    field("opinion", "textarea"),
+    field("score", "number", { max: 100 }),
+  ];
+
+  test("hidden: not validated, not submitted", () => {
+    const r = parseFormValues(
+      formOf(fields),
+      { name: "", opinion: "x", score: 1 },
+      { fields: { name: "hidden" } },
+      ctx,
+    );
+    expect(r).toEqual({ ok: true, values: { opinion: "x", score: 1 }, issues: [] });
+  });
+
+  test("readonly: kept out of what the step submits, and not blocking it", () => {
+    const r = parseFormValues(
+      formOf(fields),
+      { name: "", opinion: "同意", score: 500 },
+      { default: "readonly", fields: { opinion: "editable" } },
+      ctx,
+    );
+    expect(r).toEqual({ ok: true, values: { opinion: "同意" }, issues: [] });
+  });
+
+  test("required: the step may demand a field the form leaves optional", () => {
+    expect(problems(fields, { name: "a" }, { fields: { opinion: "required" } })).toEqual([
+      "opinion:required",
+    ]);
+  });
+
+  test("a group's permission covers its columns; a column may be set alone", () => {
+    const f = [
+      field("items", "table", { fields: [field("a", "text", { required: true }), field("b", "text")] }),
+    ];
+    const v = { items: [{ a: "", b: "x" }] };
+    expect(problems(f, v, { fields: { items: "readonly" } })).toEqual([]);
+    expect(problems(f, v, { fields: { "items.a": "hidden" } })).toEqual([]);
+    expect(problems(f, v, { fields: { "items.b": "required" } })).toEqual(["items[0].a:required"]);
+    const r = parseFormValues(formOf(f), v, { fields: { "items.b": "hidden" } }, ctx);
+    expect(r.ok).toBe(false);
+  });
+});
+
+describe("calculated values and defaults", () => {
+  const id = residentId("19900512", "123");
+
+  test("birth date and sex derived from the ID number; calc values are recomputed on submit", () => {
+    const f = formOf([
+      field("idNumber", "idCard"),
+      field("birthDate", "date", { calc: "idBirthDate(idNumber)" }),
+      field("sex", "text", { calc: "idSex(idNumber)" }),
+      field("age", "number", { calc: "idNumber == null ? null : yearsBetween(birthDate, today())" }),
+    ]);
+    const r = parseFormValues(f, { idNumber: id, birthDate: "1800-01-01" }, undefined, ctx);
+    expect(r.ok && r.values).toEqual({ idNumber: id, birthDate: "1990-05-12", sex: "male", age: 35 });
+  });
+
+  test("defaults, computed defaults and saved values", () => {
+    const f = formOf([
+      field("a", "number", { default: 5 }),
+      field("d", "date", { defaultExpr: "today()" }),
+      field("b", "number", { calc: "a * 2" }),
+    ]);
+    expect(initialValues(f, ctx)).toEqual({ a: 5, d: "2026-03-15", b: 10 });
+    expect(initialValues(f, ctx, { a: 1, d: "2026-01-01" })).toEqual({ a: 1, d: "2026-01-01", b: 2 });
+  });
+
+  test("row calculations and decimal-safe totals", () => {
+    const f = formOf([
+      field("items", "table", {
+        fields: [
+          field("qty", "number"),
+          field("price", "money"),
+          field("amount", "money", { calc: "round(row.qty * row.price, 2)" }),
+        ],
+      }),
+      field("total", "money", { calc: "sum(items, r => r.amount)" }),
+    ]);
+    const r = parseFormValues(
+      f,
+      {
+        items: [
+          { qty: 3, price: 0.1 },
+          { qty: 1, price: 0.2 },
+        ],
+      },
+      undefined,
+      ctx,
+    );
+    expect(r.ok && r.values).toEqual({
+      items: [
+        { qty: 3, price: 0.1, amount: 0.3 },
+        { qty: 1, price: 0.2, amount: 0.2 },
+      ],
+      total: 0.5,
+    });
+  });
+});
+
+describe("incremental logic", () => {
+  const form = formOf([
+    rank,
+    field("a", "number"),
+    field("b", "number", { calc: "a + 1" }),
+    field("c", "number", { calc: "b * 2" }),
+    field("note", "text", { visible: "rank == '副科'" }),
+    field("other", "text", { required: "c > 10" }),
+    field("items", "table", {
+      fields: [field("q", "number"), field("x", "number", { visible: "row.q > 1" })],
+    }),
+  ]);
+
+  test("a change recomputes its calculation chain and notifies only dependent fields", () => {
+    const logic = createFormLogic(form, { a: 1 }, ctx);
+    const calls: string[] = [];
+    for (const n of ["note", "other", "a"]) {
+      logic.state(n);
+      logic.subscribe(n, () => calls.push(n));
+    }
+    expect(logic.values()).toMatchObject({ a: 1, b: 2, c: 4 });
+    const writes = logic.update({ ...logic.values(), a: 5 }, "a");
+    expect(writes).toEqual([
+      { name: "b", value: 6 },
+      { name: "c", value: 12 },
+    ]);
+    expect(calls).toEqual(["other"]);
+    expect(logic.state("other").required).toBe(true);
+    logic.update({ ...logic.values(), rank: "副科" }, "rank");
+    expect(calls).toEqual(["other", "note"]);
+    expect(logic.state("note").visible).toBe(true);
+  });
+
+  test("a state object is stable until it changes (safe for useSyncExternalStore)", () => {
+    const logic = createFormLogic(form, {}, ctx);
+    const before = logic.state("note");
+    logic.update({ a: 3 }, "a");
+    expect(logic.state("note")).toBe(before);
+  });
+
+  test("cells of a table follow their own row", () => {
+    const logic = createFormLogic(form, { items: [{ q: 1 }, { q: 2 }] }, ctx);
+    expect(logic.state("items.0.x").visible).toBe(false);
+    expect(logic.state("items.1.x").visible).toBe(true);
+    let notified = 0;
+    logic.subscribe("items.0.x", () => notified++);
+    logic.update({ items: [{ q: 5 }, { q: 2 }] }, "items.0.q");
+    expect(logic.state("items.0.x").visible).toBe(true);
+    expect(notified).toBe(1);
+  });
+
+  test("permissions apply to states", () => {
+    const logic = createFormLogic(
+      form,
+      {},
+      { ...ctx, permissions: { fields: { a: "readonly", note: "hidden" } } },
+    );
+    expect(logic.state("a")).toMatchObject({ readonly: true, permission: "readonly" });
+    expect(logic.state("note").visible).toBe(false);
+  });
+});
