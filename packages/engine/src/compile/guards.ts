@@ -9,8 +9,11 @@ function tally(s: CompileServices, ctx: WfContext, stepId: string) {
   const step = s.step(stepId, "multiTask");
   const items = ctx.items[stepId] ?? [];
   const answered = items.filter((i) => i.outcome !== undefined);
-  const vetoes = step.veto ? answered.filter((i) => i.outcome === step.veto?.outcome).length : 0;
-  return { step, total: items.length, answered: answered.length, passed: answered.length - vetoes, vetoes };
+  const veto = step.veto?.outcome;
+  const vetoes = veto === undefined ? 0 : answered.filter((i) => i.outcome === veto).length;
+  const approving = (o: string | undefined) => (step.approve ? step.approve.includes(o ?? "") : o !== veto);
+  const passed = answered.filter((i) => approving(i.outcome)).length;
+  return { step, total: items.length, answered: answered.length, passed, vetoes };
 }
 
 /**

@@ -83,10 +83,10 @@ export function machineConfig(def: Definition, index: StepIndex): StateJson & { 
           target: target(id, step.to),
           actions: collect,
         });
-        if (step.veto && typeof step.complete === "object") {
+        if (step.otherwise !== undefined) {
           always.push({
             guard: { type: "itemsFailed", params: { step: id } },
-            target: target(id, step.veto.to),
+            target: target(id, step.otherwise),
             actions: collect,
           });
         }

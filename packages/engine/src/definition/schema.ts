@@ -147,6 +147,13 @@ const MultiTask = z
       .object({ outcome: text("outcome"), to: text("target step") })
       .strict()
       .optional(),
+    approve: z
+      .array(text("outcome"))
+      .optional()
+      .describe("Outcomes that count toward atLeast (default: every outcome but the veto)"),
+    otherwise: text("target step")
+      .optional()
+      .describe("Where to go when atLeast can no longer be reached (required with atLeast)"),
     addSigners: z
       .object({ roles: z.array(text("role")) })
       .strict()

@@ -61,7 +61,11 @@ export function stepTargets(step: Step): { to: string; at: string }[] {
         o.to === undefined ? [] : [{ to: o.to, at: `outcomes.${k}.to` }],
       );
     case "multiTask":
-      return [{ to: step.to, at: "to" }, ...(step.veto ? [{ to: step.veto.to, at: "veto.to" }] : [])];
+      return [
+        { to: step.to, at: "to" },
+        ...(step.veto ? [{ to: step.veto.to, at: "veto.to" }] : []),
+        ...(step.otherwise ? [{ to: step.otherwise, at: "otherwise" }] : []),
+      ];
     case "auto":
       return [
         ...(step.choose ?? []).map((c, i) => ({ to: c.to, at: `choose[${i}].to` })),

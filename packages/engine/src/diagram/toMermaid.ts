@@ -75,6 +75,7 @@ export function toMermaid(definition: Definition, opts: MermaidOptions = {}): st
                 : `${step.complete.atLeast} of n`;
           edge(step.to, `complete ${rule}`);
           if (step.veto) edge(step.veto.to, `veto ${step.veto.outcome}`);
+          if (step.otherwise) edge(step.otherwise, "too few approve");
           break;
         }
         case "auto":

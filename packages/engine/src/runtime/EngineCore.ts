@@ -59,13 +59,23 @@ export class EngineCore {
 
   /** Run the machine purely; an expression or org lookup that fails refuses the action. */
   run(c: CompiledDefinition, from: Snapshot | undefined, event: WfEvent | StartInput): Snapshot {
+    let next: Snapshot;
+    let failure: unknown;
     try {
-      if (from === undefined) return initialTransition(c.machine, event as StartInput)[0];
-      return transition(c.machine, from, event as WfEvent)[0];
+      next =
+        from === undefined
+          ? initialTransition(c.machine, event as StartInput)[0]
+          : transition(c.machine, from, event as WfEvent)[0];
+      // XState reports some action errors as an error snapshot instead of throwing.
+      if (next.status === "error") failure = next.error;
     } catch (error) {
-      const msg = error instanceof Error ? error.message : String(error);
+      failure = error;
+    }
+    if (failure !== undefined) {
+      const msg = failure instanceof Error ? failure.message : String(failure);
       throw new EngineError("step-failed", `the case cannot move on: ${msg}`);
     }
+    return next!;
   }
 
   /** Compute and commit one action on an instance (or start one when `rec` is undefined). */

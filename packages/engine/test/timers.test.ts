@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import type { Definition } from "../src/index";
+import { actor, makeEngine, selectionDefinition } from "./fixtures";
+
+const t = (s: string) => ({ zh: s, en: s });
+
+describe("deadlines and timeouts on user tasks", () => {
+  it("reminds, escalates and times out against the holiday calendar", async () => {
+    const { engine, nextAction, clock, store } = makeEngine([selectionDefinition()]);
+    let i = await engine.start({
+      definitionId: "mini-selection",
+      actor: actor("hr"),
+      data: { candidateId: "cadre" },
+      actionId: nextAction(),
+    });
+    i = await engine.act({
+      taskId: i.tasks[0]!.id,
+      actor: actor("hr"),
+      outcome: "submit",
+      formData: { name: "Li", age: 40 },
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    const review = i.tasks[0]!;
+    // Created Monday 2026-03-02 09:00 (+08:00): due 3 working days later, reminder 1 working day before.
+    expect(review.due).toBe("2026-03-05T01:00:00.000Z");
+    expect(await engine.tick(clock.now())).toEqual([]);
+
+    const wed = clock.advanceDays(2);
+    expect(await engine.tick(wed)).toEqual([
+      { instanceId: i.id, timerId: `${review.id}:remind`, kind: "remind", step: "review" },
+    ]);
+    expect(await engine.tick(wed)).toEqual([]);
+    expect((await engine.get(i.id)).tasks[0]?.remindedAt).toBe(wed);
+    expect(await engine.tasks.overdue(wed)).toEqual([]);
+
+    const thu = clock.advanceDays(1);
+    expect((await engine.tick(thu)).map((f) => f.kind)).toEqual(["escalate"]);
+    i = await engine.get(i.id);
+    expect(i.tasks[0]?.escalatedTo).toEqual({ role: "org-dept", unit: "c1-od" });
+    expect((await engine.tasks.forActor(actor("cod"))).map((x) => x.id)).toEqual([review.id]);
+    expect((await engine.tasks.overdue(clock.advanceDays(1))).map((x) => x.id)).toEqual([review.id]);
+
+    i = await engine.act({
+      taskId: review.id,
+      actor: actor("cod"),
+      outcome: "pass",
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    expect(i.steps).toEqual(["notice"]);
+    // Notice opened Friday 2026-03-06 09:00; 5 working days skip the weekend and the 03-09 holiday.
+    expect(await engine.tick("2026-03-16T08:59:00+08:00")).toEqual([]);
+    const fired = await engine.tick("2026-03-16T09:00:00+08:00");
+    expect(fired.map((f) => f.kind)).toEqual(["timeout"]);
+    i = await engine.get(i.id);
+    expect(i).toMatchObject({ status: "completed", outcome: "dispatched" });
+    const notice = (await store.queryTasks({ instanceId: i.id })).find((x) => x.step === "notice");
+    expect(notice).toMatchObject({ status: "completed", completedBy: "system", outcome: "no-objection" });
+    const log = await engine.history(i.id);
+    expect(log.filter((e) => e.type === "timer").map((e) => e.actionId)).toHaveLength(3);
+  });
+});
+
+function waitDefinition(): Definition {
+  return {
+    id: "waiting",
+    version: 1,
+    title: t("Waiting"),
+    roles: ["org-dept"],
+    start: { roles: ["org-dept"] },
+    data: { until: { type: "date" }, long: { type: "boolean", default: false } },
+    initial: "route",
+    steps: {
+      route: { kind: "auto", choose: [{ when: "data.long", to: "month" }], otherwise: "until" },
+      month: { kind: "timer", after: { days: 30 }, to: "done" },
+      until: { kind: "timer", until: "data.until", to: "done" },
+      done: { kind: "end", outcome: "waited" },
+    },
+  };
+}
+
+describe("timer steps", () => {
+  it("waits calendar days", async () => {
+    const { engine, nextAction } = makeEngine([waitDefinition()]);
+    const i = await engine.start({
+      definitionId: "waiting",
+      actor: actor("od1"),
+      data: { long: true },
+      actionId: nextAction(),
+    });
+    expect(i.steps).toEqual(["month"]);
+    expect(i.nextDue).toBe("2026-04-01T01:00:00.000Z");
+    expect(await engine.tick("2026-03-31T09:00:00+08:00")).toEqual([]);
+    expect((await engine.tick("2026-04-01T09:00:00+08:00")).map((f) => f.kind)).toEqual(["wait"]);
+    expect((await engine.get(i.id)).outcome).toBe("waited");
+  });
+
+  it("waits until a date computed from data (local midnight)", async () => {
+    const { engine, nextAction } = makeEngine([waitDefinition()]);
+    const i = await engine.start({
+      definitionId: "waiting",
+      actor: actor("od1"),
+      data: { until: "2026-03-10" },
+      actionId: nextAction(),
+    });
+    expect(i.steps).toEqual(["until"]);
+    expect(i.nextDue).toBe("2026-03-09T16:00:00.000Z");
+    await engine.tick("2026-03-10T00:00:00+08:00");
+    expect((await engine.get(i.id)).status).toBe("completed");
+  });
+
+  it("refuses to start when a timer cannot be computed, writing nothing", async () => {
+    const { engine, nextAction, store } = makeEngine([waitDefinition()]);
+    await expect(
+      engine.start({
+        definitionId: "waiting",
+        actor: actor("od1"),
+        data: { until: "soon" },
+        actionId: nextAction(),
+      }),
+    ).rejects.toMatchObject({ code: "step-failed" });
+    expect(await store.queryInstances({})).toEqual([]);
+  });
+});
