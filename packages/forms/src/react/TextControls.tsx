@@ -2,6 +2,7 @@ import { parseResidentId } from "@wf/expr";
 import { useEffect, useState } from "react";
 import { parseDecimalInput } from "../schema/decimal";
 import { aria, asText, type ControlProps } from "./controlProps";
+import { localToIsoDateTime } from "./dateTime";
 import { uiText } from "./uiText";
 
 /** text, textarea, mobile and resident ID inputs; empty input stores null. */
@@ -82,14 +83,6 @@ export function NumberControl(p: ControlProps) {
   );
 }
 
-function zoneOffset(timeZone: string, at: Date): string {
-  const part = new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" })
-    .formatToParts(at)
-    .find((x) => x.type === "timeZoneName")?.value;
-  const m = part?.match(/GMT([+-]\d{2}:\d{2})/);
-  return m?.[1] ?? "+00:00";
-}
-
 /** Date and date-time pickers; date-times are stored as ISO strings with the zone's offset. */
 export function DateControl(p: ControlProps & { timeZone: string }) {
   const json = p.field.json;
@@ -114,8 +107,7 @@ export function DateControl(p: ControlProps & { timeZone: string }) {
       onChange={(e) => {
         const v = e.target.value;
         if (v === "") return p.onChange(null);
-        const local = v.length === 16 ? `${v}:00` : v;
-        p.onChange(`${local}${zoneOffset(p.timeZone, new Date(`${local}Z`))}`);
+        p.onChange(localToIsoDateTime(v, p.timeZone));
       }}
       onBlur={p.onBlur}
     />
