@@ -106,9 +106,32 @@ function checkString(rt: Runtime, n: Ast, s: string): string {
   return s;
 }
 
+let lastNow: string | undefined;
+let lastInstant: D.Instant | undefined;
+let lastTodayKey: string | undefined;
+let lastToday = "";
+
+/** today() for env.now in the runtime's zone; the last answer is kept (guards call it per evaluation). */
+function today(rt: Runtime, n: Ast): string {
+  const key = `${rt.env.now}|${rt.timeZone}`;
+  if (key !== lastTodayKey) {
+    lastToday = D.formatDay(D.localDay(nowInstant(rt, n), rt.timeZone));
+    lastTodayKey = key;
+  }
+  return lastToday;
+}
+
 /** The current instant, from env.now (never the host clock). */
 export function nowInstant(rt: Runtime, n: Ast): D.Instant {
   const now = rt.env.now;
+  if (now === lastNow && lastInstant !== undefined) return lastInstant;
+  const inst = parseNow(rt, n, now);
+  lastNow = now;
+  lastInstant = inst;
+  return inst;
+}
+
+function parseNow(rt: Runtime, n: Ast, now: unknown): D.Instant {
   if (typeof now === "string") {
     const inst = D.parseDateTime(now);
     if (inst) return inst;
@@ -214,7 +237,7 @@ def("today", {
   returns: DATE,
   clock: true,
   doc: "today(): the current date in env.timeZone (default Asia/Shanghai), from env.now",
-  run: (_a, rt, n) => D.formatDay(D.localDay(nowInstant(rt, n), rt.timeZone)),
+  run: (_a, rt, n) => today(rt, n),
 });
 def("now", {
   min: 0,
