@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { actor, makeEngine } from "./fixtures";
+import { childDefinition, recallDefinition } from "./recallFixtures";
+
+async function recalled(join: "all" | "any" = "all", wait = true) {
+  const env = makeEngine([childDefinition(), recallDefinition(join, wait)]);
+  let parent = await env.engine.start({
+    definitionId: "mini-recall",
+    actor: actor("od1"),
+    actionId: env.nextAction(),
+  });
+  parent = await env.engine.act({
+    taskId: parent.tasks[0]!.id,
+    actor: actor("od1"),
+    outcome: "recall",
+    actionId: env.nextAction(),
+    expectedVersion: parent.version,
+  });
+  return { ...env, parent };
+}
+
+describe("parallel branches and sub-processes", () => {
+  it("runs both branches, starts and links the child both ways", async () => {
+    const { parent, engine } = await recalled();
+    expect(parent.steps.sort()).toEqual(["review-unit", "start-reselection"]);
+    expect(parent.children).toHaveLength(1);
+    const childId = parent.children[0]!.instanceId;
+    const child = await engine.get(childId);
+    expect(child.parent).toEqual({ instanceId: parent.id, step: "start-reselection" });
+    expect(child.data).toEqual({ villageId: "v1" });
+    expect(child.definitionId).toBe("mini-child");
+  });
+
+  it("joins all: ends only when the child case and the task are both done", async () => {
+    const { parent, engine, nextAction } = await recalled();
+    const review = parent.tasks.find((x) => x.step === "review-unit")!;
+    let p = await engine.act({
+      taskId: review.id,
+      actor: actor("od2"),
+      outcome: "done",
+      actionId: nextAction(),
+      expectedVersion: parent.version,
+    });
+    expect(p.steps).toEqual(["start-reselection"]);
+    expect(p.data.accountability).toBe("reviewed by od2");
+    const child = await engine.get(parent.children[0]!.instanceId);
+    const endedChild = await engine.act({
+      taskId: child.tasks[0]!.id,
+      actor: actor("od1"),
+      outcome: "finish",
+      actionId: nextAction(),
+      expectedVersion: child.version,
+    });
+    expect(endedChild.outcome).toBe("reselected");
+    p = await engine.get(parent.id);
+    expect(p).toMatchObject({ status: "completed", outcome: "recalled" });
+    expect(p.data.reselection).toBe("reselected");
+    expect((await engine.history(p.id)).map((e) => e.type)).toEqual([
+      "started",
+      "acted",
+      "childStarted",
+      "acted",
+      "childEnded",
+    ]);
+  });
+
+  it("an end step inside a branch finishes that branch", async () => {
+    const { parent, engine, nextAction } = await recalled("any");
+    const review = parent.tasks.find((x) => x.step === "review-unit")!;
+    const p = await engine.act({
+      taskId: review.id,
+      actor: actor("od2"),
+      outcome: "drop",
+      actionId: nextAction(),
+      expectedVersion: parent.version,
+    });
+    expect(p).toMatchObject({ status: "completed", outcome: "recalled", tasks: [] });
+  });
+
+  it("does not wait for a child started with wait: false", async () => {
+    const { parent, engine } = await recalled("all", false);
+    expect(parent.steps).toEqual(["review-unit"]);
+    const child = await engine.get(parent.children[0]!.instanceId);
+    expect(child.status).toBe("running");
+  });
+
+  it("cancelling the parent cancels its running children", async () => {
+    const { parent, engine, nextAction } = await recalled();
+    const p = await engine.cancel({ instanceId: parent.id, actor: actor("od1"), actionId: nextAction() });
+    expect(p.status).toBe("cancelled");
+    const child = await engine.get(parent.children[0]!.instanceId);
+    expect(child).toMatchObject({ status: "cancelled", tasks: [] });
+    expect(await engine.tasks.forActor(actor("od1"))).toEqual([]);
+  });
+});
