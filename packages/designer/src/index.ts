@@ -2,6 +2,8 @@
 // form edits, workflow edits, checks) sit under the React components, so every operation is
 // testable without a DOM; the app loads this package on demand: lazy(() => import("@wf/designer")).
 
+export { completeExpression, type ExprSuggestion } from "./expression/completeExpression.ts";
+export { ExpressionEditor, type ExpressionEditorProps } from "./expression/ExpressionEditor.tsx";
 export {
   checkFormForPublish,
   type FormCheckIssue,
@@ -57,6 +59,7 @@ export {
   undo,
 } from "./history/history.ts";
 export { applyPatch, diffJson, type JsonPath, jsonEqual, type PatchOp } from "./history/jsonPatch.ts";
+export { type UiText, uiText } from "./ui/uiText.ts";
 export {
   type CatalogPerson,
   type CatalogUnit,

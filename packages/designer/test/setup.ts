@@ -1,3 +1,9 @@
+import { cleanup } from "@testing-library/react";
+import { afterEach } from "vitest";
+
+// Vitest runs without globals, so Testing Library cannot register its own cleanup.
+afterEach(cleanup);
+
 // jsdom has no layout engine. React Flow measures nodes with ResizeObserver and reads
 // transforms through DOMMatrix; CodeMirror asks for client rects of text ranges. These stubs
 // give them inert answers so the designers mount in tests (geometry itself is not tested here).
