@@ -12,6 +12,7 @@ export type { ValidationContext } from "./definition/checkReferences";
 export { definitionJsonSchema, definitionJsonSchemaText } from "./definition/definitionJsonSchema";
 export { parseDefinitionJson } from "./definition/parseDefinitionJson";
 export { DefinitionSchema } from "./definition/schema";
+export { indexStepIds } from "./definition/stepIndex";
 export type * from "./definition/types";
 export type { ValidationResult } from "./definition/validateDefinition";
 export { validateDefinition } from "./definition/validateDefinition";

@@ -79,3 +79,8 @@ export function stepTargets(step: Step): { to: string; at: string }[] {
       return [];
   }
 }
+
+/** Every step id of a definition, branches included. */
+export function indexStepIds(def: Definition): string[] {
+  return [...indexSteps(def).byId.keys()];
+}
