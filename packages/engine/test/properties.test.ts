@@ -43,6 +43,8 @@ const command = fc.record({
   days: fc.integer({ min: 0, max: 4 }),
 });
 
+type Command = typeof command extends fc.Arbitrary<infer T> ? T : never;
+
 /** Whether an actor may act on a task, decided independently of the engine's code. */
 function allowed(t: TaskRecord, a: Actor): boolean {
   const holds = (role: string, unit: string) =>
@@ -62,12 +64,7 @@ function allowed(t: TaskRecord, a: Actor): boolean {
 /** Evidence that the runs exercise something: accepted acts, refusals, ended cases. */
 const stats = { accepted: 0, refused: 0, ended: 0 };
 
-async function runSequence(
-  defs: Definition[],
-  startId: string,
-  starter: Actor,
-  cmds: fc.infer<typeof command>[],
-) {
+async function runSequence(defs: Definition[], startId: string, starter: Actor, cmds: Command[]) {
   const { engine, nextAction, clock, store } = makeEngine(defs);
   const def = defs.find((d) => d.id === startId)!;
   const stepIds = new Set(indexStepIds(def));
@@ -99,8 +96,10 @@ async function runSequence(
         });
         accepted = true;
         stats.accepted++;
-      } else if ((c.kind === "claim" || c.kind === "release") && task) {
-        await engine[c.kind]({ taskId: task.id, actor: who, actionId });
+      } else if (c.kind === "claim" && task) {
+        await engine.claim({ taskId: task.id, actor: who, actionId });
+      } else if (c.kind === "release" && task) {
+        await engine.release({ taskId: task.id, actor: who, actionId });
       } else if (c.kind === "delegate" && task) {
         await engine.delegate({
           taskId: task.id,
