@@ -108,3 +108,5 @@ export {
   STEP_KINDS,
   type StepKind,
 } from "./workflow/workflowTypes.ts";
+export { type JsonIssue, JsonView, type JsonViewProps } from "./json/JsonView.tsx";
+export { locateJsonPath, parseIssuePath, readJson } from "./json/locateJsonPath.ts";
