@@ -5,6 +5,14 @@
 export { completeExpression, type ExprSuggestion } from "./expression/completeExpression.ts";
 export { ExpressionEditor, type ExpressionEditorProps } from "./expression/ExpressionEditor.tsx";
 export {
+  type DndTarget,
+  dropAction,
+  fieldDndId,
+  listDndId,
+  paletteDndId,
+  parseDndId,
+} from "./form/canvasDrop.ts";
+export {
   checkFormForPublish,
   type FormCheckIssue,
   type FormCheckOptions,
@@ -49,6 +57,7 @@ export {
 export { formOutline, type OutlineNode } from "./form/formOutline.ts";
 export { type ExprSite, fieldValueType, formScope } from "./form/formScope.ts";
 export type { DesignerLocale, DesignField, DesignForm, DesignPanel, LocalText } from "./form/formTypes.ts";
+export { type KeyboardMoves, keyboardMoves, type MoveTarget, ownerOfList } from "./form/keyboardMoves.ts";
 export {
   createHistory,
   HISTORY_LIMIT,
@@ -59,6 +68,8 @@ export {
   undo,
 } from "./history/history.ts";
 export { applyPatch, diffJson, type JsonPath, jsonEqual, type PatchOp } from "./history/jsonPatch.ts";
+export { type JsonIssue, JsonView, type JsonViewProps } from "./json/JsonView.tsx";
+export { locateJsonPath, parseIssuePath, readJson } from "./json/locateJsonPath.ts";
 export { type UiText, uiText } from "./ui/uiText.ts";
 export {
   type CatalogPerson,
@@ -108,5 +119,3 @@ export {
   STEP_KINDS,
   type StepKind,
 } from "./workflow/workflowTypes.ts";
-export { type JsonIssue, JsonView, type JsonViewProps } from "./json/JsonView.tsx";
-export { locateJsonPath, parseIssuePath, readJson } from "./json/locateJsonPath.ts";

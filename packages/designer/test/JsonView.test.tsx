@@ -17,8 +17,22 @@ describe("locating JSON paths", () => {
   const text = '{\n  "fields": [\n    { "key": "a", "visible": "x" }\n  ]\n}';
 
   it("parses issue paths of both packages", () => {
-    expect(parseIssuePath("fields[2].tabs[0].fields[1].visible")).toEqual(["fields", 2, "tabs", 0, "fields", 1, "visible"]);
-    expect(parseIssuePath("steps.county-review.outcomes.pass.to")).toEqual(["steps", "county-review", "outcomes", "pass", "to"]);
+    expect(parseIssuePath("fields[2].tabs[0].fields[1].visible")).toEqual([
+      "fields",
+      2,
+      "tabs",
+      0,
+      "fields",
+      1,
+      "visible",
+    ]);
+    expect(parseIssuePath("steps.county-review.outcomes.pass.to")).toEqual([
+      "steps",
+      "county-review",
+      "outcomes",
+      "pass",
+      "to",
+    ]);
     expect(parseIssuePath("")).toEqual([]);
   });
 
@@ -47,7 +61,15 @@ describe("JsonView", () => {
     replaceAll(view, '{ "a": ');
     expect(seen).toHaveLength(1);
     expect(screen.getByRole("alert").textContent).toMatch(/^Invalid JSON/);
-    rerender(<JsonView value={{ a: 3 }} onChange={(v) => seen.push(v)} issues={[{ path: "a", message: "too big" }]} label="JSON" locale="en" />);
+    rerender(
+      <JsonView
+        value={{ a: 3 }}
+        onChange={(v) => seen.push(v)}
+        issues={[{ path: "a", message: "too big" }]}
+        label="JSON"
+        locale="en"
+      />,
+    );
     expect(view.state.doc.toString()).toBe('{\n  "a": 3\n}');
     expect(screen.getByRole("list", { name: "JSON: Problems" }).textContent).toContain("too big");
     expect(seen).toHaveLength(1);

@@ -1,6 +1,6 @@
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { json } from "@codemirror/lang-json";
-import { syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
+import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import type { Diagnostic } from "@codemirror/lint";
 import { EditorView, keymap } from "@codemirror/view";
 import { useMemo, useRef, useState } from "react";
@@ -58,13 +58,30 @@ export function JsonView(props: JsonViewProps) {
   const diagnostics = useMemo((): Diagnostic[] => {
     if (!read.ok) {
       const from = Math.min(read.offset, text.length);
-      return [{ from, to: Math.min(from + 1, text.length), severity: "error", message: `${t.invalidJson}: ${read.message}` }];
+      return [
+        {
+          from,
+          to: Math.min(from + 1, text.length),
+          severity: "error",
+          message: `${t.invalidJson}: ${read.message}`,
+        },
+      ];
     }
-    return props.issues.map((issue) => ({ ...locateJsonPath(text, issue.path), severity: "error", message: issue.message }));
+    return props.issues.map((issue) => ({
+      ...locateJsonPath(text, issue.path),
+      severity: "error",
+      message: issue.message,
+    }));
   }, [read, text, props.issues, t]);
 
   const extensions = useMemo(
-    () => [json(), syntaxHighlighting(defaultHighlightStyle), history(), keymap.of([...defaultKeymap, ...historyKeymap]), EditorView.lineWrapping],
+    () => [
+      json(),
+      syntaxHighlighting(defaultHighlightStyle),
+      history(),
+      keymap.of([...defaultKeymap, ...historyKeymap]),
+      EditorView.lineWrapping,
+    ],
     [],
   );
   const parent = useCodeMirror({ value: text, onChange, extensions, diagnostics, label: props.label });

@@ -31,7 +31,9 @@ export function locateJsonPath(text: string, path: string): { from: number; to: 
 }
 
 /** JSON text read strictly, or the first syntax error with where it is. */
-export function readJson(text: string): { ok: true; value: unknown } | { ok: false; message: string; offset: number } {
+export function readJson(
+  text: string,
+): { ok: true; value: unknown } | { ok: false; message: string; offset: number } {
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: false, disallowComments: true });
   const first = errors[0];
