@@ -1,0 +1,275 @@
+// @vitest-environment jsdom
+import { act, cleanup, render, screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { afterEach, describe, expect, test, vi } from "vitest";
+import { compileForm, type FieldPermissions, type FormValues, type Locale } from "../../src/index";
+import { FormHostProvider, FormRenderer, FormStyles } from "../../src/react/index";
+import { testHost } from "./host";
+
+afterEach(cleanup);
+
+const ctx = { env: { now: "2026-03-15T09:00:00+08:00" } };
+const lbl = (zh: string, en = zh) => ({ zh, en });
+const rank = {
+  key: "rank",
+  type: "select",
+  label: lbl("职级", "Rank"),
+  required: true,
+  options: [
+    { value: "正科", label: lbl("正科", "Section chief") },
+    { value: "副科", label: lbl("副科", "Deputy") },
+  ],
+};
+
+function setup(
+  fields: unknown[],
+  opts: {
+    values?: FormValues;
+    permissions?: FieldPermissions;
+    locale?: Locale;
+    onDraft?: (v: FormValues) => void;
+  } = {},
+) {
+  const user = userEvent.setup();
+  const onSubmit = vi.fn();
+  const form = compileForm({ id: "fs-b", version: 1, title: lbl("表单", "Form"), fields });
+  const { host } = testHost();
+  const view = render(
+    <FormHostProvider host={host}>
+      <FormStyles />
+      <FormRenderer
+        form={form}
+        values={opts.values}
+        permissions={opts.permissions}
+        locale={opts.locale}
+        onDraft={opts.onDraft}
+        draftDelay={50}
+        onSubmit={onSubmit}
+        context={ctx}
+      />
+    </FormHostProvider>,
+  );
+  return { user, onSubmit, view, form };
+}
+
+describe("conditional logic", () => {
+  test("visible, required and readonly follow other fields; hidden values are not submitted", async () => {
+    const { user, onSubmit } = setup([
+      rank,
+      { key: "age", type: "number", label: lbl("年龄") },
+      { key: "note", type: "text", label: lbl("说明"), visible: "rank == '副科'" },
+      { key: "reason", type: "text", label: lbl("理由"), required: "age > 30" },
+      { key: "code", type: "text", label: lbl("代码"), readonly: "rank == '正科'", default: "A1" },
+      { key: "other", type: "text", label: lbl("其他"), disabled: "age == null" },
+    ]);
+    expect(screen.queryByLabelText("说明")).toBeNull();
+    expect(screen.getByLabelText("其他").hasAttribute("disabled")).toBe(true);
+    await user.selectOptions(screen.getByLabelText(/职级/), "副科");
+    await user.type(screen.getByLabelText("说明"), "临时");
+    await user.type(screen.getByLabelText("年龄"), "31");
+    expect(screen.getByLabelText(/理由/).getAttribute("aria-required")).toBe("true");
+    expect(screen.getByLabelText("其他").hasAttribute("disabled")).toBe(false);
+    await user.selectOptions(screen.getByLabelText(/职级/), "正科");
+    expect(screen.queryByLabelText("说明")).toBeNull();
+    expect(screen.getByLabelText("代码").tagName).toBe("OUTPUT");
+    await user.type(screen.getByLabelText(/理由/), "需要");
+    await user.click(screen.getByRole("button", { name: "提交" }));
+    expect(onSubmit.mock.calls[0]?.[0]).toEqual({ rank: "正科", age: 31, reason: "需要", code: "A1" });
+  });
+
+  test("options are filtered by their conditions", async () => {
+    const { user } = setup([
+      rank,
+      {
+        key: "post",
+        type: "select",
+        label: lbl("岗位"),
+        options: [
+          { value: "s", label: lbl("书记") },
+          { value: "d", label: lbl("副书记"), visible: "rank == '副科'" },
+        ],
+      },
+    ]);
+    const names = () =>
+      within(screen.getByLabelText("岗位"))
+        .getAllByRole("option")
+        .map((o) => o.textContent);
+    expect(names()).toEqual(["请选择", "书记"]);
+    await user.selectOptions(screen.getByLabelText(/职级/), "副科");
+    expect(names()).toEqual(["请选择", "书记", "副书记"]);
+  });
+
+  test("a section with a condition appears with its fields", async () => {
+    const { user } = setup([
+      rank,
+      {
+        type: "section",
+        label: lbl("副科信息"),
+        visible: "rank == '副科'",
+        fields: [{ key: "x", type: "text", label: lbl("甲") }],
+      },
+    ]);
+    expect(screen.queryByRole("group", { name: "副科信息" })).toBeNull();
+    await user.selectOptions(screen.getByLabelText(/职级/), "副科");
+    expect(within(screen.getByRole("group", { name: "副科信息" })).getByLabelText("甲")).toBeTruthy();
+  });
+});
+
+describe("per-step permissions", () => {
+  const fields = [
+    { key: "name", type: "text", label: lbl("姓名"), required: true },
+    { key: "opinion", type: "textarea", label: lbl("意见") },
+    { key: "secret", type: "text", label: lbl("内部") },
+  ];
+
+  test("hidden fields are absent, readonly ones are text, required ones are demanded", async () => {
+    const { user, onSubmit } = setup(fields, {
+      values: { name: "张三", secret: "x" },
+      permissions: { default: "readonly", fields: { opinion: "required", secret: "hidden" } },
+    });
+    expect(screen.queryByText("内部")).toBeNull();
+    expect(screen.getByLabelText("姓名").tagName).toBe("OUTPUT");
+    expect(screen.getByLabelText("姓名").textContent).toBe("张三");
+    await user.click(screen.getByRole("button", { name: "提交" }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect(screen.getByRole("alert").textContent).toContain("意见: 此项为必填项");
+    await user.type(screen.getByLabelText(/意见/), "同意");
+    await user.click(screen.getByRole("button", { name: "提交" }));
+    expect(onSubmit.mock.calls[0]?.[0]).toEqual({ opinion: "同意" });
+  });
+});
+
+describe("error summary and accessibility", () => {
+  test("the summary takes focus, links to each field, and errors are described", async () => {
+    const { user } = setup([
+      { key: "a", type: "text", label: lbl("甲"), required: true },
+      { key: "b", type: "number", label: lbl("乙"), max: 5, help: lbl("不超过5") },
+    ]);
+    await user.type(screen.getByLabelText("乙"), "9");
+    await user.click(screen.getByRole("button", { name: "提交" }));
+    const summary = screen.getByRole("alert");
+    expect(document.activeElement).toBe(summary);
+    expect(within(summary).getByRole("heading").textContent).toBe("请更正以下 2 个问题");
+    const b = screen.getByLabelText("乙");
+    expect(b.getAttribute("aria-invalid")).toBe("true");
+    const described = (b.getAttribute("aria-describedby") ?? "")
+      .split(" ")
+      .map((id) => document.getElementById(id)?.textContent);
+    expect(described).toEqual(["不超过5", "不能大于 5"]);
+    await user.click(within(summary).getByRole("link", { name: "乙: 不能大于 5" }));
+    await act(() => new Promise((r) => setTimeout(r, 5)));
+    expect(document.activeElement).toBe(b);
+    await user.clear(b);
+    await user.type(b, "3");
+    expect(b.getAttribute("aria-invalid")).toBe("false");
+    expect(within(summary).getByRole("heading").textContent).toBe("请更正以下 1 个问题");
+  });
+
+  test("a summary link switches to the tab that holds the field; tabs work with arrow keys", async () => {
+    const { user } = setup([
+      {
+        type: "tabs",
+        tabs: [
+          { title: lbl("基本"), fields: [{ key: "a", type: "text", label: lbl("甲") }] },
+          { title: lbl("其他"), fields: [{ key: "b", type: "text", label: lbl("乙"), required: true }] },
+        ],
+      },
+    ]);
+    const first = screen.getByRole("tab", { name: "基本" });
+    first.focus();
+    await user.keyboard("{ArrowRight}");
+    expect(screen.getByRole("tab", { name: "其他" }).getAttribute("aria-selected")).toBe("true");
+    expect(document.activeElement).toBe(screen.getByRole("tab", { name: "其他" }));
+    await user.keyboard("{Home}");
+    expect(screen.getByLabelText("甲")).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "提交" }));
+    await user.click(within(screen.getByRole("alert")).getByRole("link"));
+    await act(() => new Promise((r) => setTimeout(r, 5)));
+    expect(document.activeElement).toBe(screen.getByLabelText(/乙/));
+  });
+
+  test("everything is reachable with the keyboard alone", async () => {
+    const { user, onSubmit } = setup([
+      { key: "a", type: "text", label: lbl("甲") },
+      { key: "s", type: "switch", label: lbl("开关") },
+    ]);
+    await user.tab();
+    await user.keyboard("好");
+    await user.tab();
+    await user.keyboard("{Enter}");
+    await user.tab();
+    await user.keyboard("{Enter}");
+    expect(onSubmit.mock.calls[0]?.[0]).toEqual({ a: "好", s: true });
+  });
+});
+
+describe("wizard pages", () => {
+  const wizard = [
+    {
+      type: "wizard",
+      pages: [
+        { title: lbl("第一步"), fields: [{ key: "a", type: "text", label: lbl("甲"), required: true }] },
+        { title: lbl("第二步"), fields: [{ key: "b", type: "text", label: lbl("乙"), required: true }] },
+        { title: lbl("第三步"), fields: [{ key: "c", type: "text", label: lbl("丙") }] },
+      ],
+    },
+  ];
+
+  test("next validates the page, back keeps what was typed, submit on the last page", async () => {
+    const { user, onSubmit } = setup(wizard);
+    expect(screen.getByText(/第 1 步,共 3 步/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "提交" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "下一步" }));
+    expect(screen.getByRole("alert").textContent).toContain("甲");
+    expect(screen.getByText(/第 1 步/)).toBeTruthy();
+    await user.type(screen.getByLabelText(/甲/), "一");
+    await user.click(screen.getByRole("button", { name: "下一步" }));
+    expect(screen.getByLabelText(/乙/)).toBeTruthy();
+    expect(screen.queryByRole("alert")).toBeNull();
+    await user.click(screen.getByRole("button", { name: "上一步" }));
+    expect((screen.getByLabelText(/甲/) as HTMLInputElement).value).toBe("一");
+    await user.click(screen.getByRole("button", { name: "下一步" }));
+    await user.type(screen.getByLabelText(/乙/), "二");
+    await user.click(screen.getByRole("button", { name: "下一步" }));
+    await user.click(screen.getByRole("button", { name: "提交" }));
+    expect(onSubmit.mock.calls[0]?.[0]).toEqual({ a: "一", b: "二" });
+  });
+});
+
+describe("locale, drafts and bad saved data", () => {
+  test("English when asked", async () => {
+    const { user } = setup([rank], { locale: "en" });
+    expect(screen.getByRole("heading", { name: "Form" })).toBeTruthy();
+    await user.click(screen.getByRole("button", { name: "Submit" }));
+    expect(screen.getByRole("alert").textContent).toContain("Rank: This field is required");
+  });
+
+  test("drafts are saved after typing pauses and when the form closes", async () => {
+    const onDraft = vi.fn();
+    const { user, view } = setup([{ key: "a", type: "text", label: lbl("甲") }], { onDraft });
+    await user.type(screen.getByLabelText("甲"), "草稿");
+    await act(() => new Promise((r) => setTimeout(r, 80)));
+    expect(onDraft).toHaveBeenLastCalledWith({ a: "草稿" });
+    const calls = onDraft.mock.calls.length;
+    await user.type(screen.getByLabelText("甲"), "二");
+    view.unmount();
+    expect(onDraft).toHaveBeenCalledTimes(calls + 1);
+    expect(onDraft).toHaveBeenLastCalledWith({ a: "草稿二" });
+  });
+
+  test("saved values of the wrong type are reported on their fields, not a crash", () => {
+    setup(
+      [
+        { key: "n", type: "number", label: lbl("数") },
+        { key: "d", type: "date", label: lbl("日") },
+        { key: "g", type: "table", label: lbl("表"), fields: [{ key: "x", type: "text", label: lbl("列") }] },
+      ],
+      { values: { n: "abc", d: 5, g: "oops" } },
+    );
+    expect(screen.getByLabelText("数").getAttribute("aria-invalid")).toBe("true");
+    expect((screen.getByLabelText("数") as HTMLInputElement).value).toBe("abc");
+    expect(screen.getByLabelText("日").getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByLabelText("表").textContent).toBe('"oops"');
+    expect(screen.getAllByText("应为行列表").length).toBeGreaterThan(0);
+  });
+});
