@@ -717,7 +717,18 @@ for (const dept of DEPARTMENTS) {
       }),
       expect({
         outcome: "disqualified",
-        data: { disqualifiedAt: "level-4", vetoes: [{ item: `qx-${dept}` }] },
+        data: {
+          disqualifiedAt: "level-4",
+          vetoedBy: [`qx-${dept}`],
+          vetoes: [
+            {
+              item: `qx-${dept}`,
+              outcome: "veto",
+              by: `qx-${dept}-reviewer1`,
+              form: { negativeListItem: "under-investigation", reason: "该人员正在被立案调查。" },
+            },
+          ],
+        },
       }),
     ],
   );
@@ -811,6 +822,14 @@ add(
       act("qx-orgdept-clerk1", "joint-review", "approve", { form: { verdict: "approve" } }),
       "NotAuthorizedError",
     ),
+    // The outcome must agree with the verdict in the form.
+    refused(
+      act("qx-police-reviewer1", "joint-review", "approve", {
+        form: { verdict: "veto", negativeListItem: "other", reason: "不宜提名。" },
+      }),
+      "ValidationError",
+      "when",
+    ),
     expect({ step: "joint-review" }),
   ],
 );
@@ -818,9 +837,6 @@ add(
 // ------------------------------------------------------------------ write
 for (const f of readdirSync(here("."))) if (f.endsWith(".json")) rmSync(here(f));
 for (const [id, s] of Object.entries(scenarios)) {
-  writeFileSync(
-    here(`${id}.json`),
-    `${JSON.stringify({ id, ...s }, null, 2)}\n`,
-  );
+  writeFileSync(here(`${id}.json`), `${JSON.stringify({ id, ...s }, null, 2)}\n`);
 }
 process.stdout.write(`${Object.keys(scenarios).length} scenarios\n`);
