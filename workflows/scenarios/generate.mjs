@@ -3,6 +3,7 @@
 // `pnpm wf simulate <definition> --script <file>` and workflows/test/scenarios.test.ts run.
 // The scripts are data; this file only saves typing the same application form thirty times.
 // Re-run after changing it: `node workflows/scenarios/generate.mjs`.
+import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -839,4 +840,6 @@ for (const f of readdirSync(here("."))) if (f.endsWith(".json")) rmSync(here(f))
 for (const [id, s] of Object.entries(scenarios)) {
   writeFileSync(here(`${id}.json`), `${JSON.stringify({ id, ...s }, null, 2)}\n`);
 }
+// Biome lays short arrays on one line; format here so the committed files pass `biome check`.
+execFileSync(here("../../node_modules/.bin/biome"), ["format", "--write", here(".")], { stdio: "ignore" });
 process.stdout.write(`${Object.keys(scenarios).length} scenarios\n`);
