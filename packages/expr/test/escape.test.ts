@@ -111,7 +111,8 @@ describe("resource limits", () => {
     const t0 = Date.now();
     expect(() => ev("any(l, a => any(l, b => any(l, c => a + b + c < 0)))", { l })).toThrow(ExprLimitError);
     expect(() => ev("count(l, a => count(l, b => b > a) > 0)", { l })).toThrow(/more than 50000 steps/);
-    expect(Date.now() - t0).toBeLessThan(1000);
+    // bounded by the step limit, not by the 10^9 iterations written (generous for loaded CI machines)
+    expect(Date.now() - t0).toBeLessThan(5000);
     expect(() => evaluate("sum(l)", { l }, { ...env, maxSteps: 1 })).toThrow(ExprLimitError);
   });
 

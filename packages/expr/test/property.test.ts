@@ -90,7 +90,7 @@ const astArb: fc.Arbitrary<Ast> = fc.letrec<{ node: Ast }>((tie) => {
   };
 }).node;
 
-describe("properties", () => {
+describe("properties", { timeout: 60_000 }, () => {
   it("printing and re-parsing an AST round-trips", () => {
     fc.assert(
       fc.property(astArb, (ast) => {
