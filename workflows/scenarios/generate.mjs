@@ -512,9 +512,11 @@ Object.entries(triggers).forEach(([trigger, t], i) => {
         children: [{ definition: FS, data: { villageId: village.id, recallCaseId: "$case" } }],
       }),
       act("qx-discipline-accountability1", "review-unit", "done", {
-        // "no-fault" keeps the multiSelect `measures` hidden: @wf/forms currently reads any array
-        // value as table rows and refuses a multiSelect's list of strings (reported upstream).
-        form: { finding: "no-fault", reviewNote: "经倒查,派出单位推荐时已按程序把关,不予追责。" },
+        form: {
+          finding: "lax",
+          measures: ["通报批评", "扣减考核分"],
+          reviewNote: "派出单位推荐时把关不严,予以通报批评并扣减党建考核分。",
+        },
       }),
       expect({ step: ["start-reselection"] }),
       // The reselection: the dispatching unit's HR started it and applies for a new cadre.
