@@ -7,7 +7,7 @@ export {
   type CompiledRule,
   type CompileFormOptions,
   compileForm,
-  isValueField,
+  layoutChildren,
   tryCompileForm,
 } from "./schema/compileForm";
 export {
@@ -19,8 +19,9 @@ export {
 export { decimalSum, formatMoney, parseDecimalInput } from "./schema/decimal";
 export { type FormExpr, formFunctions } from "./schema/expressions";
 export { fieldValueSchema, isEmptyValue } from "./schema/fieldValueSchema";
+export { fieldValueType, isValueField, rowFieldTypes } from "./schema/fieldValueType";
 export type * from "./schema/formJson";
-export { formJsonSchema } from "./schema/formJsonSchema";
+export { FIELD_TYPES, formJsonSchema } from "./schema/formJsonSchema";
 export { createFormLogic, type FormLogic } from "./schema/formLogic";
 export { createFormSchema, type FormSchemaOptions } from "./schema/formSchema";
 export {

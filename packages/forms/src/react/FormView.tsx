@@ -1,5 +1,6 @@
 import { useId, useMemo } from "react";
-import { type CompiledField, type CompiledForm, isValueField } from "../schema/compileForm";
+import type { CompiledField, CompiledForm } from "../schema/compileForm";
+import { isValueField } from "../schema/fieldValueType";
 import type { FieldJson } from "../schema/formJson";
 import { createFormLogic, type FormLogic } from "../schema/formLogic";
 import type { FormContext } from "../schema/formState";

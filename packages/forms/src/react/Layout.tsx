@@ -1,5 +1,5 @@
 import { type KeyboardEvent, useSyncExternalStore } from "react";
-import { isValueField } from "../schema/compileForm";
+import { isValueField } from "../schema/fieldValueType";
 import type { FieldJson, SectionJson, StaticJson, TabsJson } from "../schema/formJson";
 import { localize } from "../schema/messages";
 import { Field, itemStyle } from "./Field";

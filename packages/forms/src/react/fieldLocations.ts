@@ -1,4 +1,4 @@
-import { isValueField } from "../schema/compileForm";
+import { isValueField } from "../schema/fieldValueType";
 import type { FieldJson, FormJson } from "../schema/formJson";
 import type { FieldLocation } from "./formRuntime";
 

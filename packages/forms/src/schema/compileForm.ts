@@ -1,7 +1,9 @@
 import type { FunctionRegistry, ScopeTypes, TypeDesc } from "@wf/expr";
 import { didYouMeanText } from "./didYouMean";
 import { compileFormExpr, type ExprContext, type FormExpr, formFunctions } from "./expressions";
+import { fieldValueType, isValueField, rowFieldTypes } from "./fieldValueType";
 import type { FieldJson, FormJson, OptionJson, ValueFieldJson } from "./formJson";
+import { orderCalcs } from "./orderCalcs";
 import { checkFormJson, FormDefinitionError } from "./parseFormJson";
 import type { FormJsonIssue, LocalText } from "./types";
 
@@ -70,50 +72,6 @@ export interface CompileFormOptions {
 const BOOL: TypeDesc = { kind: "boolean" };
 const RESERVED = new Set(["data", "row", "value"]);
 
-function typeOfField(f: FieldJson): TypeDesc {
-  switch (f.type) {
-    case "number":
-    case "money":
-      return { kind: "number" };
-    case "date":
-      return { kind: "date" };
-    case "datetime":
-      return { kind: "datetime" };
-    case "checkbox":
-    case "switch":
-      return { kind: "boolean" };
-    case "select":
-    case "radio":
-      return f.options.every((o) => typeof o.value === "number") ? { kind: "number" } : { kind: "string" };
-    case "multiSelect":
-      return {
-        kind: "list",
-        of: f.options.every((o) => typeof o.value === "number") ? { kind: "number" } : { kind: "string" },
-      };
-    case "personPicker":
-    case "orgPicker":
-      return f.multiple ? { kind: "list", of: { kind: "string" } } : { kind: "string" };
-    case "file":
-      return { kind: "list", of: { kind: "object", fields: {}, open: true } };
-    case "group":
-    case "table":
-      return { kind: "list", of: { kind: "object", fields: rowFields(f.fields) } };
-    default:
-      return { kind: "string" };
-  }
-}
-
-function rowFields(fields: FieldJson[]): Record<string, TypeDesc> {
-  const out: Record<string, TypeDesc> = {};
-  for (const f of fields) if (f.key !== undefined && isValueField(f)) out[f.key] = typeOfField(f);
-  return out;
-}
-
-/** Whether a field holds a value (as opposed to a layout item or static text). */
-export function isValueField(f: FieldJson): f is ValueFieldJson {
-  return f.type !== "section" && f.type !== "tabs" && f.type !== "wizard" && f.type !== "static";
-}
-
 /** Children of a layout item with their JSON path prefixes. */
 export function layoutChildren(f: FieldJson, where: string): { fields: FieldJson[]; where: string }[] {
   if (f.type === "section") return [{ fields: f.fields, where: `${where}.fields` }];
@@ -152,7 +110,7 @@ export function tryCompileForm(
         if (RESERVED.has(f.key)) issues.push({ path: `${at}.key`, message: `"${f.key}" is a reserved name` });
         else if (f.key in scope) issues.push({ path: `${at}.key`, message: `duplicate key "${f.key}"` });
         else {
-          scope[f.key] = typeOfField(f);
+          scope[f.key] = fieldValueType(f);
           top.push({ f, where: at, visible: outer });
         }
       } else {
@@ -185,7 +143,7 @@ export function tryCompileForm(
     group?: CompiledField,
   ): CompiledField => {
     const path = group ? `${group.key}.${f.key}` : f.key;
-    const valueCtx: ExprContext = { ...ctx, scope: { ...ctx.scope, value: typeOfField(f) } };
+    const valueCtx: ExprContext = { ...ctx, scope: { ...ctx.scope, value: fieldValueType(f) } };
     const cond: ExprContext = { ...ctx, expect: BOOL };
     const flag = (v: boolean | string | undefined, prop: string) =>
       typeof v === "string" ? exprIn(v, `${where}.${prop}`, cond) : undefined;
@@ -238,7 +196,7 @@ export function tryCompileForm(
       const rowCtx: ExprContext = {
         ...ctx,
         group: f.key,
-        scope: { ...ctx.scope, row: { kind: "object", fields: rowFields(f.fields) } },
+        scope: { ...ctx.scope, row: { kind: "object", fields: rowFieldTypes(f.fields) } },
       };
       f.fields.forEach((c, i) => {
         const at = `${where}.fields[${i}]`;
@@ -323,39 +281,6 @@ function invert(fields: Map<string, CompiledField>, reads: (f: CompiledField) =>
       out.set(r, list);
     }
   return out;
-}
-
-/** Topological order of calculated fields; a cycle is an issue naming the loop. */
-function orderCalcs(fields: Map<string, CompiledField>, issues: FormJsonIssue[]): CompiledField[] {
-  // A group node depends on its columns: reading `items` reads every calculated cell.
-  const deps = (path: string): string[] => {
-    const f = fields.get(path);
-    if (!f) return [];
-    return [...(f.calc?.reads ?? []), ...f.columns.map((c) => c.path)];
-  };
-  const order: CompiledField[] = [];
-  const state = new Map<string, "visiting" | "done">();
-  const visit = (path: string, trail: string[]): void => {
-    const s = state.get(path);
-    if (s === "done") return;
-    if (s === "visiting") {
-      const loop = [...trail.slice(trail.indexOf(path)), path];
-      const first = fields.get(path);
-      issues.push({
-        path: `${first?.where ?? ""}.calc`,
-        message: `calculated fields form a cycle: ${loop.join(" → ")}`,
-        hint: "break the loop by making one of them an input field",
-      });
-      return;
-    }
-    state.set(path, "visiting");
-    for (const d of deps(path)) if (d !== path || fields.get(path)?.calc) visit(d, [...trail, path]);
-    state.set(path, "done");
-    const f = fields.get(path);
-    if (f?.calc) order.push(f);
-  };
-  for (const path of fields.keys()) visit(path, []);
-  return order;
 }
 
 /**
