@@ -38,7 +38,7 @@ export async function bundle(entry: string, name: string): Promise<string> {
   await build({
     configFile: false,
     root: benchDir,
-    logLevel: "warn",
+    logLevel: "error",
     mode: "production",
     define: { "process.env.NODE_ENV": JSON.stringify("production") },
     build: {
