@@ -1,21 +1,36 @@
 import type { ReactNode } from "react";
+import { CasePage } from "./cases/CasePage.tsx";
+import { CasesPage } from "./cases/CasesPage.tsx";
 import { useI18n } from "./i18n/I18nProvider.tsx";
+import { InboxPage } from "./inbox/InboxPage.tsx";
 import { ProfilePage } from "./profile/ProfilePage.tsx";
 import { href, type Route, useHashRoute } from "./routing/useHashRoute.ts";
 import { AppShell } from "./shell/AppShell.tsx";
+import { StartPage } from "./start/StartPage.tsx";
+import { TaskPage } from "./task/TaskPage.tsx";
 
 /** Picks the screen for the current route. */
 function Screen({ route }: { route: Route }) {
   const { t } = useI18n();
   switch (route.name) {
+    case "inbox":
+      return <InboxPage />;
+    case "start":
+      return <StartPage />;
+    case "task":
+      return <TaskPage taskId={route.taskId} />;
+    case "cases":
+      return <CasesPage />;
+    case "case":
+      return <CasePage caseId={route.caseId} print={route.print} />;
     case "profile":
       return <ProfilePage />;
-    default:
+    case "notFound":
       return (
         <section className="card">
           <h1>{t("notFound.title")}</h1>
-          <p>{t("notFound.body", { path: route.name === "notFound" ? route.path : route.name })}</p>
-          <a className="btn" href={href({ name: "profile" })}>
+          <p>{t("notFound.body", { path: route.path })}</p>
+          <a className="btn" href={href({ name: "inbox" })}>
             {t("notFound.home")}
           </a>
         </section>

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { fireEvent, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { App } from "../src/App.tsx";
@@ -14,7 +14,9 @@ describe("who am I", () => {
     expect(screen.getByRole("link", { name: /尚未选择身份/ })).toBeTruthy();
 
     // 周磊 acts at the organization department and on the standing committee: one button each.
-    await user.type(screen.getByRole("searchbox", { name: "搜索姓名、单位或角色" }), "周磊");
+    fireEvent.change(screen.getByRole("searchbox", { name: "搜索姓名、单位或角色" }), {
+      target: { value: "周磊" },
+    });
     const buttons = await screen.findAllByRole("button", { name: /以此身份办理: 周磊/ });
     expect(buttons).toHaveLength(2);
     await user.click(screen.getByRole("button", { name: "以此身份办理: 周磊, 中共清溪市委" }));

@@ -3,7 +3,10 @@
  * definitions and forms is not here: it carries its own `{ zh, en }` and goes through `pickText`.
  * Placeholders are written `{name}` and filled by `format`.
  */
-export const zh = {
+import { workEn } from "./catalog/workEn.ts";
+import { workZh } from "./catalog/workZh.ts";
+
+const shellZh = {
   "app.name": "村级党务工作流",
   "app.short": "党务工作流",
   "app.skip": "跳到主要内容",
@@ -50,10 +53,11 @@ export const zh = {
   "notFound.home": "返回待办",
 } as const;
 
-/** Every key the app may show; the English catalog must cover all of them (a type error if not). */
+/** Every key the app may show; each English catalog must cover its Chinese one (a type error if not). */
+export const zh = { ...shellZh, ...workZh };
 export type MessageKey = keyof typeof zh;
 
-export const en: Record<MessageKey, string> = {
+const shellEn: Record<keyof typeof shellZh, string> = {
   "app.name": "Village Party Work Flow",
   "app.short": "Party Work Flow",
   "app.skip": "Skip to main content",
@@ -99,6 +103,8 @@ export const en: Record<MessageKey, string> = {
   "notFound.body": "Nothing lives at “{path}”.",
   "notFound.home": "Back to inbox",
 };
+
+export const en: Record<MessageKey, string> = { ...shellEn, ...workEn };
 
 export type Lang = "zh" | "en";
 

@@ -11,7 +11,12 @@ interface NavItem {
   icon: NavIconName;
 }
 
-const items: NavItem[] = [{ route: "profile", label: "nav.profile", icon: "profile" }];
+const items: NavItem[] = [
+  { route: "inbox", label: "nav.inbox", icon: "inbox" },
+  { route: "start", label: "nav.start", icon: "start" },
+  { route: "cases", label: "nav.cases", icon: "cases" },
+  { route: "profile", label: "nav.profile", icon: "profile" },
+];
 
 /** Which navigation entry a route belongs to, so task and case pages keep their section lit. */
 function section(route: Route): NavItem["route"] | undefined {

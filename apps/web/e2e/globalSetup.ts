@@ -1,0 +1,75 @@
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { TestProject } from "vitest/node";
+
+/** Where Debian's `chromium` package puts the browser; test tools cannot download one here. */
+export const chromiumPath = "/usr/bin/chromium";
+const port = 4180;
+const appDir = fileURLToPath(new URL("..", import.meta.url));
+const viteBin = fileURLToPath(new URL("../node_modules/vite/bin/vite.js", import.meta.url));
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Why the browser tests are skipped, or "" when they run. */
+    e2eSkip: string;
+    baseURL: string;
+  }
+}
+
+async function waitFor(url: string, server: ChildProcess, ms: number): Promise<void> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (server.exitCode !== null) throw new Error(`vite preview exited with ${server.exitCode}`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer at ${url} within ${ms} ms`);
+}
+
+/**
+ * Builds the app and serves it with `vite preview` in its own process group, which teardown kills
+ * as a whole. Without Chromium the tests are skipped with a message — unless CI is set, where a
+ * missing browser is a failure (`.ci/run` installs it).
+ */
+export default async function setup(project: TestProject) {
+  if (!existsSync(chromiumPath)) {
+    const reason = `${chromiumPath} not found: browser tests skipped (apt-get install chromium to run them)`;
+    if (process.env.CI === "true" || process.env.CI === "1") {
+      throw new Error(`${reason}. CI is set, so this is a failure.`);
+    }
+    process.stdout.write(`\n[web e2e] ${reason}\n\n`);
+    project.provide("e2eSkip", reason);
+    project.provide("baseURL", "");
+    return;
+  }
+  execFileSync(process.execPath, [viteBin, "build", "--logLevel", "warn"], { cwd: appDir, stdio: "inherit" });
+  const server = spawn(
+    process.execPath,
+    [viteBin, "preview", "--strictPort", "--port", String(port), "--host", "127.0.0.1"],
+    { cwd: appDir, detached: true, stdio: "ignore" },
+  );
+  const stop = () => {
+    if (server.pid !== undefined && server.exitCode === null) {
+      try {
+        process.kill(-server.pid, "SIGTERM");
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  const baseURL = `http://127.0.0.1:${port}/`;
+  try {
+    await waitFor(baseURL, server, 30_000);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  project.provide("e2eSkip", "");
+  project.provide("baseURL", baseURL);
+  return stop;
+}

@@ -1,0 +1,58 @@
+import type { AuditEvent, Definition } from "@wf/engine";
+import { formatTime } from "../i18n/formatTime.ts";
+import { useI18n } from "../i18n/I18nProvider.tsx";
+import type { MessageKey } from "../i18n/messages.ts";
+import { useOrg } from "../org/OrgProvider.tsx";
+import { outcomeLabel, stepTitle } from "./stepText.ts";
+
+const eventKeys: Record<string, MessageKey> = {
+  started: "event.started",
+  acted: "event.acted",
+  claimed: "event.claimed",
+  released: "event.released",
+  delegated: "event.delegated",
+  signerAdded: "event.signerAdded",
+  timer: "event.timer",
+  childStarted: "event.childStarted",
+  childEnded: "event.childEnded",
+  cancelled: "event.cancelled",
+};
+
+/** The case's audit log as a timeline: when, who (and at which unit), what, and the opinion. */
+export function Timeline({
+  events,
+  definition,
+}: {
+  events: AuditEvent[];
+  definition: Definition | undefined;
+}) {
+  const { t, text, lang } = useI18n();
+  const org = useOrg();
+  return (
+    <ol className="timeline">
+      {events.map((e) => {
+        const who = e.actor === "system" ? t("event.system") : text(org.person(e.actor)?.name ?? e.actor);
+        const unit = e.actor === "system" ? undefined : org.unit(e.unit);
+        const kind = eventKeys[e.type];
+        return (
+          <li key={e.seq} className={`timeline-item timeline-${e.type}`}>
+            <div className="timeline-head">
+              <strong>{text(stepTitle(definition, e.step))}</strong>
+              <span className="badge">{kind ? t(kind) : e.type}</span>
+              {e.outcome && (
+                <span className="badge badge-primary">
+                  {text(outcomeLabel(definition, e.step, e.outcome))}
+                </span>
+              )}
+            </div>
+            <div className="timeline-meta muted">
+              <time dateTime={e.at}>{formatTime(e.at, lang)}</time> · {who}
+              {unit && <> · {text(unit.name)}</>}
+            </div>
+            {e.opinion && <blockquote className="timeline-opinion">{e.opinion}</blockquote>}
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,100 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { type AppServices, type AppServicesOptions, createAppServices } from "./appServices.ts";
+
+interface EngineState {
+  services: AppServices;
+  /** Bumped after every change here or in another tab; queries re-run when it moves. */
+  revision: number;
+  /** Announce a change (after an action): re-runs queries here and in the other tabs. */
+  changed(): void;
+}
+
+type Boot =
+  | { status: "loading" }
+  | { status: "ready"; services: AppServices }
+  | { status: "failed"; error: unknown }
+  | { status: "outdated" };
+
+const EngineContext = createContext<EngineState | null>(null);
+const channelName = "wf-changes";
+/** Timers (deadlines, the public notice) fire when the app looks; once a minute while it is open. */
+const tickEveryMs = 60_000;
+
+/**
+ * Opens the database and the engine once, then provides them. Other tabs' changes arrive over a
+ * BroadcastChannel, so an inbox open in two tabs shows the same tasks.
+ */
+export function EngineProvider({
+  options,
+  children,
+  fallback,
+}: {
+  options?: AppServicesOptions;
+  children: ReactNode;
+  /** What to show while opening, when it failed, or when another tab upgraded the database. */
+  fallback: (boot: Exclude<Boot, { status: "ready" }>) => ReactNode;
+}) {
+  const [boot, setBoot] = useState<Boot>({ status: "loading" });
+  const [revision, setRevision] = useState(0);
+
+  useEffect(() => {
+    let alive = true;
+    let opened: AppServices | undefined;
+    createAppServices({ ...options, onVersionChange: () => alive && setBoot({ status: "outdated" }) }).then(
+      (services) => {
+        opened = services;
+        if (alive) setBoot({ status: "ready", services });
+        else services.store.close();
+      },
+      (error: unknown) => alive && setBoot({ status: "failed", error }),
+    );
+    return () => {
+      alive = false;
+      opened?.store.close();
+    };
+  }, [options]);
+
+  const channel = useMemo(
+    () => (typeof BroadcastChannel === "undefined" ? undefined : new BroadcastChannel(channelName)),
+    [],
+  );
+  useEffect(() => {
+    if (!channel) return;
+    channel.onmessage = () => setRevision((r) => r + 1);
+    return () => channel.close();
+  }, [channel]);
+
+  const changed = useCallback(() => {
+    setRevision((r) => r + 1);
+    channel?.postMessage("changed");
+  }, [channel]);
+
+  const services = boot.status === "ready" ? boot.services : undefined;
+  useEffect(() => {
+    if (!services) return;
+    const tick = () =>
+      services.engine.tick().then(
+        (fired) => fired.length > 0 && changed(),
+        // A failed timer run is retried on the next tick; the case page shows the state either way.
+        () => undefined,
+      );
+    void tick();
+    const timer = setInterval(tick, tickEveryMs);
+    return () => clearInterval(timer);
+  }, [services, changed]);
+
+  const value = useMemo(
+    () => (services ? { services, revision, changed } : null),
+    [services, revision, changed],
+  );
+  if (boot.status !== "ready" || !value)
+    return <>{fallback(boot.status === "ready" ? { status: "loading" } : boot)}</>;
+  return <EngineContext.Provider value={value}>{children}</EngineContext.Provider>;
+}
+
+/** The engine, store and form registry, with the change counter. */
+export function useEngine(): EngineState {
+  const value = useContext(EngineContext);
+  if (!value) throw new Error("useEngine must be used inside <EngineProvider>");
+  return value;
+}
