@@ -1,8 +1,9 @@
 import { z } from "zod";
 import type { CompiledField, CompiledForm } from "./compileForm";
+import { effectiveValues } from "./effectiveValues";
 import { evalFormExpr } from "./expressions";
 import { addIssue, fieldValueSchema, type IssueParams, isEmptyValue } from "./fieldValueSchema";
-import { applyCalcs, envOf, type FieldState, type FormContext, fieldState, scopeOf } from "./formState";
+import { envOf, type FieldState, type FormContext, fieldState, scopeOf } from "./formState";
 import { messages, toMessage } from "./messages";
 import type { FieldPermissions, FormValues } from "./types";
 
@@ -60,36 +61,21 @@ function checkField(
   return true;
 }
 
-/** Values as submitted: hidden fields and fields read-only for this step left out. */
-function submitted(form: CompiledForm, values: FormValues, opts: FormSchemaOptions): FormValues {
-  const env = envOf(form, opts);
-  const scope = scopeOf(form, values, opts.data);
+/**
+ * Values as submitted: only the form's fields, without those hidden by a condition (an answer
+ * that does not apply is not stored). Fields hidden or read-only by the step's permissions pass
+ * through as given, so the engine evaluates conditions on the same values the browser did.
+ */
+function submitted(form: CompiledForm, values: FormValues): FormValues {
   const out: FormValues = {};
-  for (const f of form.topLevel) {
-    const st = fieldState(f, scope, env, opts.permissions);
-    if (!st.visible || st.permission === "readonly" || !(f.key in values)) continue;
-    const v = values[f.key];
-    if (f.columns.length > 0 && Array.isArray(v)) {
-      out[f.key] = v.map((row: unknown) => {
-        if (!isRecord(row)) return row;
-        const rowScope = scopeOf(form, values, opts.data, { row });
-        const r: Record<string, unknown> = {};
-        for (const c of f.columns) {
-          const cs = fieldState(c, rowScope, env, opts.permissions, st);
-          if (cs.visible && cs.permission !== "readonly" && c.key in row) r[c.key] = row[c.key];
-        }
-        return r;
-      });
-    } else out[f.key] = v;
-  }
+  for (const f of form.topLevel) if (f.key in values) out[f.key] = values[f.key];
   return out;
 }
 
 /**
  * The one zod schema of a form for a step: parses form values, applies calculations, validates
  * every visible field the step may edit (type, required, its rules, rows of groups), then the
- * form's cross-field rules; the output is the submitted values (hidden and read-only fields left
- * out). Every issue carries `params: { rule, zh, en }`.
+ * form's cross-field rules; the output is the values to store (see `effectiveValues`). Every issue carries `params: { rule, zh, en }`.
  * @example createFormSchema(form, { permissions: { default: "editable" } }).safeParse(values)
  */
 export function createFormSchema(form: CompiledForm, opts: FormSchemaOptions = {}): z.ZodType<FormValues> {
@@ -101,7 +87,7 @@ export function createFormSchema(form: CompiledForm, opts: FormSchemaOptions = {
         return;
       }
       const env = envOf(form, opts);
-      const values = applyCalcs(form, raw, opts).values;
+      const values = effectiveValues(form, raw, opts);
       const scope = scopeOf(form, values, opts.data);
       for (const f of form.topLevel) {
         const st = fieldState(f, scope, env, opts.permissions);
@@ -137,5 +123,5 @@ export function createFormSchema(form: CompiledForm, opts: FormSchemaOptions = {
           );
       }
     })
-    .transform((raw) => submitted(form, applyCalcs(form, raw as FormValues, opts).values, opts));
+    .transform((raw) => submitted(form, effectiveValues(form, raw as FormValues, opts)));
 }

@@ -25,6 +25,19 @@ describe("conditions", () => {
     expect(problems(fields, { rank: "副科" })).toEqual(["note:required"]);
   });
 
+  test("a field hidden by a condition counts as empty for other conditions too", () => {
+    const f = [
+      field("x", "switch"),
+      field("a", "text", { visible: "x == true" }),
+      field("b", "text", { visible: "a == 'y'", required: true }),
+      field("c", "number", { calc: "a == null ? 0 : 1" }),
+    ];
+    // `a` still holds a stale "y" from before `x` was switched off.
+    const r = parseFormValues(formOf(f), { x: false, a: "y" }, undefined, ctx);
+    expect(r).toEqual({ ok: true, values: { x: false, c: 0 }, issues: [] });
+    expect(problems(f, { x: true, a: "y" })).toEqual(["b:required"]);
+  });
+
   test("required by expression", () => {
     expect(problems(fields, { age: 31 })).toEqual(["reason:required"]);
     expect(problems(fields, { age: 30 })).toEqual([]);
@@ -94,24 +107,24 @@ describe("per-step permissions", () => {
     field("score", "number", { max: 100 }),
   ];
 
-  test("hidden: not validated, not submitted", () => {
+  test("hidden: not validated, and passed through as given", () => {
     const r = parseFormValues(
       formOf(fields),
       { name: "", opinion: "x", score: 1 },
       { fields: { name: "hidden" } },
       ctx,
     );
-    expect(r).toEqual({ ok: true, values: { opinion: "x", score: 1 }, issues: [] });
+    expect(r).toEqual({ ok: true, values: { name: "", opinion: "x", score: 1 }, issues: [] });
   });
 
-  test("readonly: kept out of what the step submits, and not blocking it", () => {
+  test("readonly: not blocking the step, and passed through so conditions agree with the browser", () => {
     const r = parseFormValues(
       formOf(fields),
-      { name: "", opinion: "同意", score: 500 },
+      { name: "", opinion: "同意", score: 500, stray: 1 },
       { default: "readonly", fields: { opinion: "editable" } },
       ctx,
     );
-    expect(r).toEqual({ ok: true, values: { opinion: "同意" }, issues: [] });
+    expect(r).toEqual({ ok: true, values: { name: "", opinion: "同意", score: 500 }, issues: [] });
   });
 
   test("required: the step may demand a field the form leaves optional", () => {
