@@ -1,5 +1,5 @@
 import type { HolidayCalendar } from "@wf/expr";
-import { setup } from "xstate";
+import { type ActorScope, createActor, setup } from "xstate";
 import { indexSteps, type StepIndex } from "../definition/stepIndex";
 import type { Definition } from "../definition/types";
 import { Evaluator } from "../expr/Evaluator";
@@ -20,7 +20,10 @@ export interface CompileOptions {
 }
 
 /** The starting context of a case. */
-export function initialContext(input: StartInput, def: Definition): WfContext {
+export function initialContext(input: StartInput | undefined, def: Definition): WfContext {
+  // createActor() computes an initial snapshot eagerly, without input; give it an empty case.
+  if (input === undefined)
+    input = { instanceId: "", definitionId: def.id, data: {}, starter: { id: "", unit: "" }, at: "" };
   const data: Record<string, unknown> = {};
   for (const [k, f] of Object.entries(def.data ?? {})) if (f.default !== undefined) data[k] = f.default;
   const ctx: WfContext = {
@@ -53,7 +56,28 @@ function build(def: Definition, index: StepIndex, opts: CompileOptions) {
     ...(config as object),
     context: ({ input }: { input: StartInput }) => initialContext(input, def),
   } as never);
-  return { config, machine, services };
+  return { config, machine, services, scope: inertScope(machine) };
+}
+
+/**
+ * One inert actor scope per machine, reused for every pure transition. XState's own
+ * `transition()` builds a fresh actor (and its eager initial snapshot) per call, which was
+ * most of the cost of an action; the scope executes no actions, exactly like XState's.
+ */
+function inertScope<M extends Parameters<typeof createActor>[0]>(machine: M) {
+  const self = createActor(machine);
+  const scope = {
+    self,
+    defer: () => undefined,
+    id: "",
+    logger: () => undefined,
+    sessionId: "",
+    stopChild: () => undefined,
+    system: self.system,
+    emit: () => undefined,
+    actionExecutor: () => undefined,
+  };
+  return scope as unknown as ActorScope<never, never, never, never>;
 }
 
 /** A definition compiled once per (id, version): its JSON machine config and the runnable machine. */
@@ -65,6 +89,8 @@ export interface CompiledDefinition {
   /** The XState machine, run with `initialTransition`/`transition` only. */
   machine: ReturnType<typeof build>["machine"];
   services: CompileServices;
+  /** The reusable inert actor scope for pure transitions. */
+  scope: ReturnType<typeof build>["scope"];
 }
 
 /**
@@ -73,6 +99,6 @@ export interface CompiledDefinition {
  */
 export function compileDefinition(def: Definition, opts: CompileOptions): CompiledDefinition {
   const index = indexSteps(def);
-  const { config, machine, services } = build(def, index, opts);
-  return { definition: def, index, config, machine, services };
+  const { config, machine, services, scope } = build(def, index, opts);
+  return { definition: def, index, config, machine, services, scope };
 }

@@ -1,4 +1,4 @@
-import { initialTransition, transition } from "xstate";
+import type { initialTransition } from "xstate";
 import { type HashFn, sealEvent, type UnsealedEvent } from "../audit/auditChain";
 import type { CompiledDefinition } from "../compile/compileDefinition";
 import { EngineError, NotFoundError } from "../errors";
@@ -62,10 +62,11 @@ export class EngineCore {
     let next: Snapshot;
     let failure: unknown;
     try {
+      // Same as XState's initialTransition()/transition(), with the machine's reusable inert scope.
       next =
         from === undefined
-          ? initialTransition(c.machine, event as StartInput)[0]
-          : transition(c.machine, from, event as WfEvent)[0];
+          ? c.machine.getInitialSnapshot(c.scope as never, event as StartInput)
+          : c.machine.transition(from, event as WfEvent, c.scope as never);
       // XState reports some action errors as an error snapshot instead of throwing.
       if (next.status === "error") failure = next.error;
     } catch (error) {
