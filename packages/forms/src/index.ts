@@ -21,7 +21,7 @@ export { type FormExpr, formFunctions } from "./schema/expressions";
 export { fieldValueSchema, isEmptyValue } from "./schema/fieldValueSchema";
 export { fieldValueType, isValueField, rowFieldTypes } from "./schema/fieldValueType";
 export type * from "./schema/formJson";
-export { FIELD_TYPES, formJsonSchema } from "./schema/formJsonSchema";
+export { FIELD_TYPES, formJsonSchema, formJsonSchemaDocument } from "./schema/formJsonSchema";
 export { createFormLogic, type FormLogic } from "./schema/formLogic";
 export { createFormSchema, type FormSchemaOptions } from "./schema/formSchema";
 export {

@@ -172,3 +172,15 @@ export const FIELD_TYPES = [
   "wizard",
   "static",
 ] as const;
+
+/**
+ * The JSON Schema (draft 2020-12) of form definitions, for editors and other tools; published as
+ * `packages/forms/form.schema.json`. Structure only: expressions are checked by compileForm.
+ */
+export function formJsonSchemaDocument(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(formJsonSchema, { unrepresentable: "any" }),
+    $id: "https://wf.local/schemas/form.schema.json",
+    title: "Form definition (@wf/forms)",
+  };
+}
