@@ -8,7 +8,7 @@ import {
 import { Dexie } from "dexie";
 import { type BackupValidator, exportTables, type ImportCounts, importTables } from "./backupTransfer";
 import type { BackupData } from "./checkBackup";
-import { instanceCollection, taskCollection } from "./queries";
+import { findInstances, findTasks } from "./queries";
 import { type DraftRow, type FormDocument, toEventRows, toInstanceRow, toTaskRow } from "./rows";
 import { currentSchemaVersion } from "./schemaVersions";
 import {
@@ -157,8 +157,8 @@ export function createDexieStore(options: DexieStoreOptions): DexieStore {
         ),
       ),
     commit: (input) => run(() => commit(db, input)),
-    queryTasks: (q) => run(async () => values(await taskCollection(db, q).toArray())),
-    queryInstances: (q) => run(async () => values(await instanceCollection(db, q).toArray())),
+    queryTasks: (q) => run(() => findTasks(db, q)),
+    queryInstances: (q) => run(() => findInstances(db, q)),
 
     saveDraft: (taskId, personId, draft) =>
       run(() => db.drafts.put({ taskId, personId, values: draft, savedAt: clock() }).then(() => {})),

@@ -1,32 +1,53 @@
-import { type InstanceQuery, type InstanceRecord, type TaskQuery, taskMatches } from "@wf/engine";
+import {
+  type InstanceQuery,
+  type InstanceRecord,
+  type TaskQuery,
+  type TaskRecord,
+  taskMatches,
+} from "@wf/engine";
 import { type Collection, Dexie } from "dexie";
 import type { InstanceRow, TaskRow } from "./rows";
 import type { WorkflowDatabase } from "./WorkflowDatabase";
 
-// Each query walks the one index that narrows it most, then filters with the full matching rule
-// (the engine's own `taskMatches` for tasks), so the choice of index decides speed, never the
-// result. Multi-entry ranges can meet a row twice (a task escalated within the same unit), hence
-// `distinct()`.
+// Each query reads one plain key range of the index that narrows it most, then filters in memory
+// with the full matching rule (the engine's own `taskMatches` for tasks): the choice of index
+// decides speed, never the result. A plain range lets Dexie use IndexedDB's getAll(); a Dexie
+// `.filter()` or `.distinct()` would force a cursor, one round trip per row, several times slower
+// in Chromium and in fake-indexeddb alike. Multi-entry ranges can meet a row twice (a task
+// escalated within the same unit), so rows are de-duplicated by id here.
 
 /** The tasks matching `q`, read through the narrowest index. */
-export function taskCollection(db: WorkflowDatabase, q: TaskQuery): Collection<TaskRow, string> {
+export async function findTasks(db: WorkflowDatabase, q: TaskQuery): Promise<TaskRecord[]> {
+  const seen = new Set<string>();
+  const out: TaskRecord[] = [];
+  for (const row of await taskRange(db, q).toArray()) {
+    if (seen.has(row.id) || !taskMatches(row.value, q)) continue;
+    seen.add(row.id);
+    out.push(row.value);
+  }
+  return out;
+}
+
+/** The cases matching `q`, read through the narrowest index. */
+export async function findInstances(db: WorkflowDatabase, q: InstanceQuery): Promise<InstanceRecord[]> {
+  const rows = await instanceRange(db, q).toArray();
+  return rows.filter((row) => instanceMatches(row.value, q)).map((row) => row.value);
+}
+
+function taskRange(db: WorkflowDatabase, q: TaskQuery): Collection<TaskRow, string> {
   const { minKey, maxKey } = Dexie;
   const { instanceId, person, unit, role, status, dueBefore } = q;
   let c: Collection<TaskRow, string>;
   if (instanceId !== undefined) {
     c = db.tasks.where("instanceId").equals(instanceId);
   } else if (person !== undefined) {
-    c = db.tasks
-      .where("people")
-      .between([person, status ?? minKey], [person, status ?? maxKey], true, true)
-      .distinct();
+    c = db.tasks.where("people").between([person, status ?? minKey], [person, status ?? maxKey], true, true);
   } else if (unit !== undefined) {
-    // Tuple order is [unit, role, status]: status narrows the range only when role is known too.
-    const s = role === undefined ? undefined : status;
+    // Tuple order is [unit, status, role]: role narrows the range only when status is known too.
+    const r = status === undefined ? undefined : role;
     c = db.tasks
       .where("slots")
-      .between([unit, role ?? minKey, s ?? minKey], [unit, role ?? maxKey, s ?? maxKey], true, true)
-      .distinct();
+      .between([unit, status ?? minKey, r ?? minKey], [unit, status ?? maxKey, r ?? maxKey], true, true);
   } else if (status !== undefined && dueBefore !== undefined) {
     c = db.tasks.where("[status+due]").between([status, minKey], [status, dueBefore], true, false);
   } else if (status !== undefined) {
@@ -34,11 +55,10 @@ export function taskCollection(db: WorkflowDatabase, q: TaskQuery): Collection<T
   } else {
     c = db.tasks.toCollection();
   }
-  return c.filter((row) => taskMatches(row.value, q));
+  return c;
 }
 
-/** The cases matching `q`, read through the narrowest index. */
-export function instanceCollection(db: WorkflowDatabase, q: InstanceQuery): Collection<InstanceRow, string> {
+function instanceRange(db: WorkflowDatabase, q: InstanceQuery): Collection<InstanceRow, string> {
   const { minKey, maxKey } = Dexie;
   const { definitionId, status, subject, parentId, dueBefore } = q;
   let c: Collection<InstanceRow, string>;
@@ -57,7 +77,7 @@ export function instanceCollection(db: WorkflowDatabase, q: InstanceQuery): Coll
   } else {
     c = db.instances.toCollection();
   }
-  return c.filter((row) => instanceMatches(row.value, q));
+  return c;
 }
 
 /** Whether a case matches a query: the same rules as the engine's MemoryStore. */

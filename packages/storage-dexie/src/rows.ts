@@ -37,8 +37,12 @@ export interface InstanceRow {
   value: InstanceRecord;
 }
 
-/** `[unit, role, status]`: one "role at an org unit" inbox a task appears in. */
-export type SlotKey = [unit: string, role: string, status: string];
+/**
+ * `[unit, status, role]`: one "role at an org unit" inbox a task appears in. Status comes before
+ * role so that one unit's open tasks (every role) are one contiguous range of the index, and
+ * the completed tasks that pile up over the years are never walked by an inbox query.
+ */
+export type SlotKey = [unit: string, status: string, role: string];
 /** `[person, status]`: one person's inbox a task appears in. */
 export type PersonKey = [person: string, status: string];
 
@@ -87,8 +91,8 @@ export interface MetaRow {
 /** A task row with its index columns derived from the engine's record. */
 export function toTaskRow(task: TaskRecord): TaskRow {
   const slots: SlotKey[] = [];
-  if ("role" in task.assignee) slots.push([task.assignee.unit, task.assignee.role, task.status]);
-  if (task.escalatedTo) slots.push([task.escalatedTo.unit, task.escalatedTo.role, task.status]);
+  if ("role" in task.assignee) slots.push([task.assignee.unit, task.status, task.assignee.role]);
+  if (task.escalatedTo) slots.push([task.escalatedTo.unit, task.status, task.escalatedTo.role]);
   const people: PersonKey[] = [];
   for (const person of [
     "person" in task.assignee ? task.assignee.person : undefined,

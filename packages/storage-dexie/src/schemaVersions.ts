@@ -34,13 +34,13 @@ export const schemaVersions: readonly SchemaVersion[] = [
   {
     version: 2,
     note:
-      "inboxes follow escalation and delegation: tasks get multi-entry *slots [unit,role,status] and " +
+      "inboxes follow escalation and delegation: tasks get multi-entry *slots [unit,status,role] and " +
       "*people [person,status] and [status+due]; cases get subject, parentId and nextDue (for tick); " +
       "drafts get savedAt (to prune stale drafts)",
     stores: {
       // [definitionId+status] also serves definitionId alone, as a prefix range.
       instances: "id, status, [definitionId+status], subject, parentId, nextDue",
-      // *slots: "my role at my org unit" (and by prefix one unit's whole inbox); *people: "mine";
+      // *slots: "my role at my org unit", and by prefix one unit's open tasks; *people: "mine";
       // [status+due]: overdue lists and deadline sweeps.
       tasks: "id, instanceId, status, *slots, *people, [status+due]",
       drafts: "[taskId+personId], personId, savedAt",
