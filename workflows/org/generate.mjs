@@ -3,7 +3,7 @@
 // lists and a seeded PRNG, so the catalog is reproducible: `node workflows/org/generate.mjs`
 // rewrites both files byte for byte. Numbers follow seed 001 (27 townships, 197 villages) and
 // the 36 weak villages of seed 002; village types follow seed 003. Edit the lists, not the JSON.
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
 const here = (name) => fileURLToPath(new URL(name, import.meta.url));
@@ -546,7 +546,18 @@ person(
 );
 staff("qx-orgdept-hr1", [["qx-orgdept", "unit-hr"]]);
 
-const write = (file, value) => writeFileSync(here(file), `${JSON.stringify(value, null, 2)}\n`);
+// `--check` compares instead of writing: exit 1 when the committed JSON is not what the lists give.
+const check = process.argv.includes("--check");
+let stale = 0;
+const write = (file, value) => {
+  const text = `${JSON.stringify(value, null, 2)}\n`;
+  if (!check) return writeFileSync(here(file), text);
+  if (readFileSync(here(file), "utf8") !== text) {
+    stale++;
+    process.stderr.write(`${file} is out of date: run node workflows/org/generate.mjs\n`);
+  }
+};
 write("units.json", units);
 write("people.json", people);
 process.stdout.write(`units: ${units.length}, villages: ${villages.length}, people: ${people.length}\n`);
+if (stale > 0) process.exitCode = 1;

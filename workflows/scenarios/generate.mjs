@@ -152,6 +152,24 @@ add(
   ],
 );
 
+// Approved Wed 30 Sep: 1–7 Oct National Day; Thu 8 (1), Fri 9 (2), Sat 10 is a 调休 working day (3),
+// Mon 12 (4), Tue 13 (5).
+add(
+  "fs-notice-over-national-day",
+  FS,
+  T("公示跨国庆假期和调休上班的周六", "Notice across National Day and a Saturday worked in exchange (调休)"),
+  at("2026-09-30"),
+  [
+    start("cadre-ideal"),
+    ...selectionUntilNotice("cadre-ideal", { day: "2026-09-30" }),
+    expect({ data: { noticeEnd: "2026-10-13" } }),
+    tick(at("2026-10-12", "18:00")),
+    expect({ step: "notice" }),
+    tick(at("2026-10-13", "18:00")),
+    expect({ step: "dispatch" }),
+  ],
+);
+
 add(
   "fs-notice-early-refused",
   FS,

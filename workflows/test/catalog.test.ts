@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { validateDefinition } from "@wf/engine";
 import { compileForm } from "@wf/forms";
 import { describe, expect, it } from "vitest";
@@ -44,6 +46,10 @@ describe("demo region (seed 001 numbers)", () => {
     const types = new Set(orgUnits.filter((u) => u.level === "village").map((u) => u.attrs?.villageType));
     expect([...types].sort()).toEqual(["乡村振兴任务重", "矛盾集中", "脱贫村", "软弱涣散"].sort());
     expect(count((u) => u.attrs?.villageType === "软弱涣散")).toBe(36);
+  });
+  it("is exactly what org/generate.mjs produces (reproducible)", () => {
+    const script = fileURLToPath(new URL("../org/generate.mjs", import.meta.url));
+    expect(() => execFileSync(process.execPath, [script, "--check"], { stdio: "pipe" })).not.toThrow();
   });
   it("every parent exists and every membership names a known unit and role", () => {
     const roles = new Set(roleCatalog.map((r) => r.id));
