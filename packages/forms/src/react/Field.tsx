@@ -1,4 +1,4 @@
-import type { CSSProperties, ReactNode } from "react";
+import { type CSSProperties, type ReactNode, useEffect } from "react";
 import { useController, useFormContext } from "react-hook-form";
 import type { CompiledField } from "../schema/compileForm";
 import type { FieldState } from "../schema/formState";
@@ -41,6 +41,11 @@ const LABELLED_BY_FOR = new Set([
  */
 export function Field(props: { field: CompiledField; name: string; cell?: boolean }) {
   const state = useFieldState(props.name);
+  const { clearErrors } = useFormContext();
+  // A field that disappears takes its error with it (the schema no longer checks it).
+  useEffect(() => {
+    if (!state.visible) clearErrors(props.name);
+  }, [state.visible, props.name, clearErrors]);
   if (!state.visible) return null;
   if (props.field.columns.length > 0)
     return <GroupField field={props.field} name={props.name} state={state} />;

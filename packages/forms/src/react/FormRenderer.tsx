@@ -35,6 +35,8 @@ export interface FormRendererProps {
   /** Show the read-only (print) view instead of inputs. */
   readOnly?: boolean | undefined;
   submitLabel?: LocalText | undefined;
+  /** Hide the submit button when the host submits the form itself (outcome buttons calling `requestSubmit()`). */
+  hideSubmit?: boolean | undefined;
   /** Extra buttons beside submit (outcomes of the step, cancel …). */
   actions?: ReactNode;
 }
@@ -139,6 +141,14 @@ function EditableForm(props: FormRendererProps) {
       if (e && "message" in e) methods.setError(name, e as never);
   }, []);
 
+  // A new wizard page is announced by moving focus to its heading (not on the first render).
+  const pageShown = useRef(page);
+  useEffect(() => {
+    if (pageShown.current === page) return;
+    pageShown.current = page;
+    if (!summary.current) document.getElementById(`${idPrefix}-page`)?.focus();
+  }, [page, idPrefix]);
+
   useEffect(() => {
     if (showSummary > 0) summary.current?.focus();
   }, [showSummary]);
@@ -209,9 +219,11 @@ function EditableForm(props: FormRendererProps) {
               </button>
             )}
             {lastPage ? (
-              <button type="submit">
-                {props.submitLabel ? localize(props.submitLabel, locale) : t.submit}
-              </button>
+              !props.hideSubmit && (
+                <button type="submit">
+                  {props.submitLabel ? localize(props.submitLabel, locale) : t.submit}
+                </button>
+              )
             ) : (
               <button type="button" onClick={() => void next()}>
                 {t.next}

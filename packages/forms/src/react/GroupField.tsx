@@ -116,7 +116,7 @@ function Rows(props: { field: CompiledField; name: string; state: FieldState; la
                 </tr>
               ))}
             </tbody>
-            {totals.length > 0 && <Totals field={field} name={name} totals={totals} />}
+            {totals.length > 0 && <Totals field={field} name={name} totals={totals} extraCell={canEdit} />}
           </table>
         </div>
         {error}
@@ -149,7 +149,13 @@ function Rows(props: { field: CompiledField; name: string; state: FieldState; la
 }
 
 /** The footer row of a table: decimal-safe sums of the chosen columns. */
-function Totals({ field, name, totals }: { field: CompiledField; name: string; totals: readonly string[] }) {
+function Totals(props: {
+  field: CompiledField;
+  name: string;
+  totals: readonly string[];
+  extraCell: boolean;
+}) {
+  const { field, name, totals } = props;
   const rt = useRuntime();
   const { control } = useFormContext();
   const rows = useWatch({ control, name }) as Record<string, unknown>[] | undefined;
@@ -165,6 +171,7 @@ function Totals({ field, name, totals }: { field: CompiledField; name: string; t
             </td>
           );
         })}
+        {props.extraCell && <td />}
       </tr>
     </tfoot>
   );

@@ -115,6 +115,18 @@ describe("conditional logic", () => {
   });
 });
 
+test("an error goes away with its field when a condition hides it", async () => {
+  const { user } = setup([
+    { key: "x", type: "switch", label: lbl("需要说明") },
+    { key: "why", type: "text", label: lbl("说明"), visible: "x == true", required: true },
+  ]);
+  await user.click(screen.getByRole("switch"));
+  await user.click(screen.getByRole("button", { name: "提交" }));
+  expect(screen.getByRole("alert").textContent).toContain("说明: 此项为必填项");
+  await user.click(screen.getByRole("switch"));
+  expect(screen.queryByRole("alert")).toBeNull();
+});
+
 describe("per-step permissions", () => {
   const fields = [
     { key: "name", type: "text", label: lbl("姓名"), required: true },
@@ -226,6 +238,7 @@ describe("wizard pages", () => {
     await user.click(screen.getByRole("button", { name: "下一步" }));
     expect(screen.getByLabelText(/乙/)).toBeTruthy();
     expect(screen.queryByRole("alert")).toBeNull();
+    expect(document.activeElement?.textContent).toContain("第二步");
     await user.click(screen.getByRole("button", { name: "上一步" }));
     expect((screen.getByLabelText(/甲/) as HTMLInputElement).value).toBe("一");
     await user.click(screen.getByRole("button", { name: "下一步" }));
@@ -234,6 +247,21 @@ describe("wizard pages", () => {
     await user.click(screen.getByRole("button", { name: "提交" }));
     expect(onSubmit.mock.calls[0]?.[0]).toEqual({ a: "一", b: "二" });
   });
+});
+
+test("the host may submit the form itself (outcome buttons) with no submit button shown", async () => {
+  const onSubmit = vi.fn();
+  const form = compileForm({
+    id: "fs-h",
+    version: 1,
+    title: lbl("表"),
+    fields: [{ key: "a", type: "text", label: lbl("甲") }],
+  });
+  render(<FormRenderer form={form} hideSubmit onSubmit={onSubmit} context={ctx} />);
+  expect(screen.queryByRole("button", { name: "提交" })).toBeNull();
+  await userEvent.setup().type(screen.getByLabelText("甲"), "好");
+  await act(async () => document.querySelector("form")?.requestSubmit());
+  expect(onSubmit.mock.calls[0]?.[0]).toEqual({ a: "好" });
 });
 
 describe("locale, drafts and bad saved data", () => {
