@@ -19,6 +19,7 @@ export {
   type FormIssueCode,
 } from "./form/checkFormForPublish.ts";
 export { type FormExpression, formExpressions } from "./form/expressionSites.ts";
+export { FormDesigner, type FormDesignerProps } from "./form/FormDesigner.tsx";
 export {
   canBeColumn,
   createField,
@@ -58,6 +59,7 @@ export { formOutline, type OutlineNode } from "./form/formOutline.ts";
 export { type ExprSite, fieldValueType, formScope } from "./form/formScope.ts";
 export type { DesignerLocale, DesignField, DesignForm, DesignPanel, LocalText } from "./form/formTypes.ts";
 export { type KeyboardMoves, keyboardMoves, type MoveTarget, ownerOfList } from "./form/keyboardMoves.ts";
+export { type PreviewStep, previewStepsFor } from "./form/previewSteps.ts";
 export {
   createHistory,
   HISTORY_LIMIT,
@@ -70,6 +72,7 @@ export {
 export { applyPatch, diffJson, type JsonPath, jsonEqual, type PatchOp } from "./history/jsonPatch.ts";
 export { type JsonIssue, JsonView, type JsonViewProps } from "./json/JsonView.tsx";
 export { locateJsonPath, parseIssuePath, readJson } from "./json/locateJsonPath.ts";
+export { designerStyles } from "./ui/designerStyles.ts";
 export { type UiText, uiText } from "./ui/uiText.ts";
 export {
   type CatalogPerson,
