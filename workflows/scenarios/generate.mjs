@@ -170,6 +170,29 @@ add(
   ],
 );
 
+// The qualification review is due 10 working days after it opens (Mon 2 March → Mon 16 March);
+// once overdue, the city organization department may act on it too (督办).
+add(
+  "fs-review-escalated",
+  FS,
+  T(
+    "资格审查超过10个工作日未办,上级组织部门督办",
+    "A review overdue by 10 working days escalates to the city organization department",
+  ),
+  at(MON),
+  [
+    start("cadre-ideal"),
+    act("cadre-ideal", "apply", "submit", { form: application("cadre-ideal") }),
+    act(hrOf("cadre-ideal"), "recommend", "recommend", { form: forms.recommendation }),
+    refused(act("mc-orgdept-clerk1", "review", "pass", { form: forms.qualification }), "NotAuthorizedError"),
+    tick(at("2026-03-13", "18:00")),
+    refused(act("mc-orgdept-clerk1", "review", "pass", { form: forms.qualification }), "NotAuthorizedError"),
+    tick(at("2026-03-16", "18:00")),
+    act("mc-orgdept-clerk1", "review", "pass", { form: forms.qualification }),
+    expect({ step: "inspect" }),
+  ],
+);
+
 add(
   "fs-notice-early-refused",
   FS,
