@@ -1,15 +1,27 @@
-import { useRef } from "react";
+import { useId, useRef, useState } from "react";
 import type { ControlProps } from "./controlProps";
 import { uiText } from "./uiText";
 
 /**
  * A handwritten signature on a canvas (pointer events: finger, pen or mouse), stored as a PNG
- * data URL when the stroke ends. The canvas is focusable and labelled; a clear button resets it.
+ * data URL when the stroke ends. Keyboard users type their name instead, which is drawn on the
+ * same canvas, so the value is an image either way. A clear button resets it.
  */
 export function SignatureControl(p: ControlProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const drawing = useRef(false);
   const t = uiText(p.locale);
+  const typedId = useId();
+  const [typed, setTyped] = useState("");
+  const applyTyped = () => {
+    const c = canvas.current;
+    const ctx = c?.getContext("2d");
+    if (!c || !ctx || typed.trim() === "") return;
+    ctx.clearRect(0, 0, c.width, c.height);
+    ctx.font = "italic 40px serif";
+    ctx.fillText(typed.trim(), 16, c.height / 2 + 14, c.width - 32);
+    p.onChange(c.toDataURL("image/png"));
+  };
   const point = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
     const c = e.currentTarget;
@@ -58,6 +70,25 @@ export function SignatureControl(p: ControlProps) {
           p.onBlur();
         }}
       />
+      <label htmlFor={typedId}>{t.typedSignature}</label>
+      <span style={{ display: "flex", gap: 4 }}>
+        <input
+          id={typedId}
+          type="text"
+          value={typed}
+          disabled={p.state.disabled}
+          onChange={(e) => setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              applyTyped();
+            }
+          }}
+        />
+        <button type="button" disabled={p.state.disabled || typed.trim() === ""} onClick={applyTyped}>
+          {t.useTyped}
+        </button>
+      </span>
       <button
         type="button"
         disabled={p.state.disabled || !signed}

@@ -208,6 +208,21 @@ describe("every field type produces its value", () => {
     expect(screen.queryByRole("img", { name: "已签名" })).toBeNull();
   });
 
+  test("signature by keyboard: a typed name is drawn on the canvas", async () => {
+    const ctx2d = { clearRect: vi.fn(), fillText: vi.fn(), font: "" };
+    vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(ctx2d as never);
+    vi.spyOn(HTMLCanvasElement.prototype, "toDataURL").mockReturnValue("data:image/png;base64,AAAA");
+    const { user, submit } = setup([{ key: "sig", type: "signature", label: lbl("签名"), required: true }]);
+    await user.type(screen.getByLabelText("或键入姓名作为签名"), "王芳{Enter}");
+    expect(ctx2d.fillText).toHaveBeenCalledWith(
+      "王芳",
+      expect.any(Number),
+      expect.any(Number),
+      expect.any(Number),
+    );
+    expect(await submit()).toEqual({ sig: "data:image/png;base64,AAAA" });
+  });
+
   test("static text is rendered as text, never as HTML", () => {
     setup([{ type: "static", text: lbl("<b>注意</b> 请如实填写") }]);
     expect(screen.getByText("<b>注意</b> 请如实填写")).toBeTruthy();
