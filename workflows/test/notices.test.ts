@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadScenarios, runScenario, type Scenario } from "./runScenario.ts";
+import { directory, loadScenarios, runScenario, type Scenario } from "./runScenario.ts";
 
 const scenario = (id: string): Scenario => {
   const s = loadScenarios().find((x) => x.id === id);
@@ -25,6 +25,40 @@ describe("preferences and matching suggestions", () => {
     const apply = s.actions.findIndex((a) => a.type === "act" && a.step === "apply");
     expect(rulesAt(notices, apply)).toEqual(["prefer-rural-expertise", "prefer-young-fuke"]);
     expect(main.steps).toEqual(["review"]);
+  });
+
+  it("a 37-year-old 正科 with 3 years in a township gets the 正科 and township notices", async () => {
+    const s = scenario("fs-happy-path");
+    const apply = s.actions.findIndex((a) => a.type === "act" && a.step === "apply");
+    const act = s.actions[apply];
+    if (act?.type !== "act") throw new Error("no apply step");
+    const person = directory.person("cadre-politlegal");
+    const attrs = person?.attrs ?? {};
+    act.form = {
+      ...(act.form as object),
+      personId: "cadre-politlegal",
+      unitId: "qx-u-political-legal",
+      idNumber: attrs.idNumber,
+      birthDate: attrs.birthDate,
+      gender: attrs.gender,
+      category: attrs.category,
+      rank: attrs.rank,
+      partyJoinDate: attrs.partyJoinDate,
+      workStartDate: attrs.workStartDate,
+      townshipExperienceYears: attrs.townshipExperienceYears,
+      ruralExpertise: false,
+      expertiseNote: undefined,
+    };
+    s.actions = [s.actions[0] as (typeof s.actions)[number], act].map((a) => ({
+      ...a,
+      actor: "cadre-politlegal",
+    }));
+    const { notices } = await runScenario(s);
+    expect(rulesAt(notices, 1)).toEqual([
+      "prefer-little-township",
+      "prefer-rural-expertise",
+      "prefer-young-zhengke",
+    ]);
   });
 
   it("a village that does not fit the cadre's department is flagged at matching, not refused", async () => {
