@@ -51,24 +51,39 @@ export interface Draft {
 
 /** The engine's Store port on IndexedDB, plus what the app needs around it. */
 export interface DexieStore extends Store {
+  /** Keeps a form version (`@wf/forms` JSON), replacing one with the same id and version. */
   saveForm(form: FormDocument): Promise<void>;
   loadForm(id: string, version: number): Promise<FormDocument | undefined>;
+  /** Every stored version of every form, by id then version. */
   listForms(): Promise<FormDocument[]>;
+  /** Replaces one person's draft of one task; one small write, meant to follow the (debounced) keystrokes. */
   saveDraft(taskId: string, personId: string, values: unknown): Promise<void>;
   loadDraft(taskId: string, personId: string): Promise<Draft | undefined>;
+  /** Call once the task was submitted; a conflict or a full disk should keep the draft instead. */
   deleteDraft(taskId: string, personId: string): Promise<void>;
+  /** One person's drafts, e.g. for "continue where you left off". */
   listDrafts(personId: string): Promise<DraftRow[]>;
   /** Deletes drafts saved before `before` (ISO date-time); returns how many. */
   pruneDrafts(before: string): Promise<number>;
+  /** A small named setting (e.g. the active profile); undefined when never set. */
   getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: unknown): Promise<void>;
+  /** Asks the browser to keep our data under storage pressure; never throws. */
   requestPersistence(): Promise<PersistenceResult>;
+  /** Bytes used and available, when the browser tells; never throws. */
   estimateUsage(): Promise<UsageEstimate>;
+  /** Every table as plain JSON, read in one transaction (a consistent snapshot). */
   exportAll(): Promise<BackupData>;
+  /**
+   * Replaces the whole database with a backup after checking all of it (structure, then
+   * `validate`); throws BackupInvalidError and writes nothing on any issue.
+   */
   importAll(data: unknown, options?: { validate?: BackupValidator }): Promise<ImportCounts>;
   /** Opens (and if needed upgrades) the database now instead of on first use. */
   open(): Promise<void>;
+  /** Closes the connection; later calls reject. */
   close(): void;
+  /** The schema version this build opens the database at. */
   readonly schemaVersion: number;
 }
 
