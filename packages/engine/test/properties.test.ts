@@ -71,7 +71,7 @@ async function runSequence(defs: Definition[], startId: string, starter: Actor, 
   let inst: Instance = await engine.start({
     definitionId: startId,
     actor: starter,
-    data: { candidateId: "cadre" },
+    data: startId === "mini-selection" ? { candidateId: "cadre" } : {},
     actionId: nextAction(),
   });
   let lastAction: { id: string; version: number } | undefined;

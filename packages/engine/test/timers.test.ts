@@ -116,10 +116,18 @@ describe("timer steps", () => {
       engine.start({
         definitionId: "waiting",
         actor: actor("od1"),
-        data: { until: "soon" },
+        data: { until: "2026-13-45" },
         actionId: nextAction(),
       }),
     ).rejects.toMatchObject({ code: "step-failed" });
+    await expect(
+      engine.start({
+        definitionId: "waiting",
+        actor: actor("od1"),
+        data: { until: "soon", extra: 1 },
+        actionId: nextAction(),
+      }),
+    ).rejects.toMatchObject({ code: "validation", issues: [{ field: "until" }, { field: "extra" }] });
     expect(await store.queryInstances({})).toEqual([]);
   });
 });

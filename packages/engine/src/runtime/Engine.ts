@@ -1,9 +1,10 @@
 import type { HolidayCalendar } from "@wf/expr";
 import { type HashFn, type VerifyResult, verifyChain } from "../audit/auditChain";
 import { sha256Hex } from "../audit/sha256";
-import { ConflictError, NotFoundError, type ValidationIssue } from "../errors";
+import { ConflictError, EngineError, NotFoundError, type ValidationIssue } from "../errors";
 import type { AuditEvent, InstanceRecord, StoredDefinition, TaskRecord } from "../store/Store";
 import { authorizeRoles, authorizeTask, checkSeparation } from "./authorize";
+import { checkStartData } from "./checkStartData";
 import { checkSubmission } from "./checkSubmission";
 import type { StartInput, TaskState, WfContext, WfEvent } from "./context";
 import { DefinitionRegistry, type LoadedDefinition } from "./DefinitionRegistry";
@@ -83,6 +84,7 @@ export class Engine {
       `start "${req.definitionId}"`,
       this.opts.directory,
     );
+    checkStartData(loaded.compiled.definition, req.data ?? {});
     const rec = await this.startCase(
       loaded,
       req.data ?? {},
@@ -246,8 +248,20 @@ export class Engine {
           unit: "",
           step: timer.step,
         };
-        await this.applyAndFollow(loaded, rec, event, meta, undefined);
-        fired.push({ instanceId: rec.id, timerId: timer.id, kind: timer.kind, step: timer.step });
+        const entry: FiredTimer = {
+          instanceId: rec.id,
+          timerId: timer.id,
+          kind: timer.kind,
+          step: timer.step,
+        };
+        try {
+          await this.applyAndFollow(loaded, rec, event, meta, undefined);
+        } catch (error) {
+          // One broken case must not stop the timers of all the others; report it and go on.
+          if (!(error instanceof EngineError)) throw error;
+          entry.error = error.message;
+        }
+        fired.push(entry);
       }
     }
     return fired;

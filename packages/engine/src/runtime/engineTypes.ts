@@ -89,4 +89,6 @@ export interface FiredTimer {
   timerId: string;
   kind: "remind" | "escalate" | "timeout" | "wait";
   step: string;
+  /** Set when the timer could not be applied (e.g. an escalation unit that cannot be resolved); it stays pending. */
+  error?: string;
 }
