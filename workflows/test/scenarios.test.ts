@@ -16,8 +16,10 @@ describe("scenario scripts", () => {
 
   for (const s of scenarios) {
     it(`${s.id}: ${s.title.en}`, async () => {
-      const { main } = await runScenario(s);
-      expect(main.id).toBeTruthy();
+      const { main, world } = await runScenario(s);
+      // Every case the script touched keeps an intact audit chain.
+      for (const id of [main.id, ...main.children.map((c) => c.instanceId)])
+        expect(await world.engine.verify(id), id).toEqual({ ok: true });
     });
   }
 });
