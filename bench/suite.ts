@@ -16,7 +16,8 @@ export const BENCHMARKS: Benchmark[] = [
   { file: "engine/ours.ts", timeoutS: 300 },
   { file: "engine/restore.ts", timeoutS: 120 },
   { file: "idb/fake.ts", timeoutS: 170 },
-  { file: "idb/chromium.ts", timeoutS: 170 },
+  // The first run on a machine loads 1.6 million rows into a kept profile (minutes); later runs reuse it.
+  { file: "idb/chromium.ts", timeoutS: 900 },
   { file: "forms/chromium.ts", timeoutS: 150 },
   { file: "app/size.ts", timeoutS: 120 },
   { file: "app/lighthouse.ts", timeoutS: 170 },

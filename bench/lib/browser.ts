@@ -44,7 +44,8 @@ export async function bundle(entry: string, name: string): Promise<string> {
     build: {
       outDir,
       emptyOutDir: true,
-      minify: true,
+      // BENCH_NO_MINIFY=1 keeps function names readable in a profile.
+      minify: !process.env.BENCH_NO_MINIFY,
       lib: { entry: join(benchDir, entry), formats: ["es"], fileName: () => "page.js" },
     },
   });

@@ -1,9 +1,12 @@
 // Summarise a V8 .cpuprofile (from `node --cpu-prof`) as self time per function, heaviest first,
 // and as inclusive time per function, so a missed target can be traced to named functions.
-// Usage: node bench/lib/top-frames.mjs <file.cpuprofile> [count] [filter-substring]
+// Usage: node bench/lib/top-frames.mjs <file.cpuprofile> [count] [filter-substring] [under]
+// `under` keeps only samples whose stack passes through a function whose label contains it
+// (e.g. "replay"), to see where one operation spends its time.
 import { readFileSync } from "node:fs";
 
-const [file, countArg, filter] = process.argv.slice(2);
+const [file, countArg, filterArg, under] = process.argv.slice(2);
+const filter = filterArg === "-" ? undefined : filterArg;
 if (!file) {
   console.error("usage: node top-frames.mjs <file.cpuprofile> [count] [filter]");
   process.exit(2);
@@ -29,7 +32,13 @@ const label = (n) => {
 const self = new Map();
 const inclusive = new Map();
 let total = 0;
+const stackHas = (id, text) => {
+  for (let cur = id; cur !== undefined; cur = parent.get(cur))
+    if (label(byId.get(cur)).includes(text)) return true;
+  return false;
+};
 for (const [id, t] of sampled) {
+  if (under && !stackHas(id, under)) continue;
   total += t;
   const top = byId.get(id);
   self.set(label(top), (self.get(label(top)) ?? 0) + t);
