@@ -63,6 +63,16 @@ describe("two tabs", () => {
     next.close();
   });
 
+  it("closes too when another tab deletes the database (e.g. a reset), instead of blocking it", async () => {
+    const ports = freshIndexedDB();
+    const onVersionChange = vi.fn();
+    const tab = createDexieStore({ name: "wf", ...ports, storage: null, onVersionChange });
+    await startCase(tab, "c1");
+    await new Dexie("wf", ports).delete(); // a reset in another tab
+    expect(onVersionChange).toHaveBeenCalledWith({ oldVersion: currentSchemaVersion, newVersion: null });
+    await expect(tab.queryTasks({})).rejects.toBeInstanceOf(StoreClosedError);
+  });
+
   it("reports when its own upgrade waits for an older tab, then proceeds once that tab closes", async () => {
     const ports = freshIndexedDB();
     const old = new Dexie("wf", ports);
