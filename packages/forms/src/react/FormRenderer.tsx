@@ -115,20 +115,23 @@ function EditableForm(props: FormRendererProps) {
         return () => tabListeners.current.delete(l);
       },
       goToPage: setPage,
+      changed: (name) => changed.current(methods.getValues(), name),
     }),
-    [form, logic, locale, idPrefix, locations, ctx.env?.timeZone],
+    [form, logic, locale, idPrefix, locations, ctx.env?.timeZone, methods],
   );
 
   // Every change goes through the logic: it recomputes only the calculations and conditions
   // reading the changed field, and hands back calculated values to store.
+  const changed = useRef((_values: FormValues, _name?: string) => {});
+  changed.current = (values, name) => {
+    const writes = logic.update(values, name);
+    for (const w of writes) methods.setValue(w.name, w.value, { shouldDirty: true });
+    schedule(logic.values());
+  };
   useEffect(() => {
-    const sub = methods.watch((values, { name }) => {
-      const writes = logic.update(values as FormValues, name);
-      for (const w of writes) methods.setValue(w.name, w.value, { shouldDirty: true });
-      schedule(logic.values());
-    });
+    const sub = methods.watch((values, { name }) => changed.current(values as FormValues, name));
     return () => sub.unsubscribe();
-  }, [methods, logic, schedule]);
+  }, [methods]);
 
   // Saved data of the wrong type is reported on its field as soon as the form opens.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the values the form opened with

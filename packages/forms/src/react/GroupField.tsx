@@ -70,7 +70,10 @@ function Rows(props: { field: CompiledField; name: string; state: FieldState; la
       type="button"
       id={id}
       disabled={!canEdit || (maxRows !== undefined && rows.length >= maxRows)}
-      onClick={() => append(newRow(field))}
+      onClick={() => {
+        append(newRow(field));
+        rt.changed(name);
+      }}
       aria-describedby={rootError ? errId : undefined}
     >
       {t.addRow}
@@ -108,7 +111,13 @@ function Rows(props: { field: CompiledField; name: string; state: FieldState; la
                   ))}
                   {canEdit && (
                     <td>
-                      <button type="button" onClick={() => remove(i)}>
+                      <button
+                        type="button"
+                        onClick={() => {
+                          remove(i);
+                          rt.changed(name);
+                        }}
+                      >
                         {t.removeRow(i + 1)}
                       </button>
                     </td>
@@ -135,7 +144,13 @@ function Rows(props: { field: CompiledField; name: string; state: FieldState; la
           ))}
           {canEdit && (
             <div className="wf-item">
-              <button type="button" onClick={() => remove(i)}>
+              <button
+                type="button"
+                onClick={() => {
+                  remove(i);
+                  rt.changed(name);
+                }}
+              >
                 {t.removeRow(i + 1)}
               </button>
             </div>

@@ -26,6 +26,11 @@ export interface FormRuntime {
   selectedTab(where: string): number;
   subscribeTabs(listener: () => void): () => void;
   goToPage?: ((page: number) => void) | undefined;
+  /**
+   * Tells the logic that `name` changed outside an input (rows added or removed: react-hook-form
+   * does not report field-array operations to `watch`).
+   */
+  changed(name: string): void;
   locations: ReadonlyMap<string, FieldLocation>;
 }
 

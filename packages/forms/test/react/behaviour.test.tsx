@@ -127,6 +127,35 @@ test("an error goes away with its field when a condition hides it", async () => 
   expect(screen.queryByRole("alert")).toBeNull();
 });
 
+test("rows added or removed get their conditions and calculations at once get their conditions and calculations at once", async () => {
+  const form = compileForm({
+    id: "x",
+    version: 1,
+    title: { zh: "x" },
+    fields: [
+      {
+        key: "items",
+        type: "table",
+        fields: [
+          { key: "kind", type: "text", label: { zh: "类" }, default: "x" },
+          { key: "extra", type: "text", label: { zh: "附加" }, visible: "row.kind == 'x'" },
+          { key: "n", type: "number", label: { zh: "数" }, default: 2 },
+          { key: "double", type: "number", label: { zh: "倍" }, calc: "row.n * 2" },
+        ],
+      },
+      { key: "count", type: "number", label: { zh: "行数" }, calc: "len(items)" },
+    ],
+  });
+  const user = userEvent.setup();
+  render(<FormRenderer form={form} context={ctx} />);
+  await user.click(screen.getByRole("button", { name: "添加一行" }));
+  expect(screen.getAllByLabelText("附加")).toHaveLength(1);
+  expect(screen.getByLabelText("倍").textContent).toBe("4");
+  expect(screen.getByLabelText("行数").textContent).toBe("1");
+  await user.click(screen.getByRole("button", { name: "删除第 1 行" }));
+  expect(screen.getByLabelText("行数").textContent).toBe("0");
+});
+
 describe("per-step permissions", () => {
   const fields = [
     { key: "name", type: "text", label: lbl("姓名"), required: true },
