@@ -3,7 +3,7 @@ import type { CompiledField, CompiledForm } from "./compileForm";
 import { effectiveValues } from "./effectiveValues";
 import { evalFormExpr } from "./expressions";
 import { addIssue, fieldValueSchema, type IssueParams, isEmptyValue } from "./fieldValueSchema";
-import { envOf, type FieldState, type FormContext, fieldState, scopeOf } from "./formState";
+import { envOf, type FieldState, type FormContext, fieldState, permissionOf, scopeOf } from "./formState";
 import { messages, toMessage } from "./messages";
 import type { FieldPermissions, FormValues } from "./types";
 
@@ -61,6 +61,14 @@ function checkField(
   return true;
 }
 
+/** Whether a field (node) may be changed in this step. */
+function editable(form: CompiledForm, node: string, opts: FormSchemaOptions): boolean {
+  const f = form.fields.get(node);
+  if (!f) return false;
+  const p = permissionOf(opts.permissions, f);
+  return p === "editable" || p === "required";
+}
+
 /**
  * Values as submitted: only the form's fields, without those hidden by a condition (an answer
  * that does not apply is not stored). Fields hidden or read-only by the step's permissions pass
@@ -113,6 +121,8 @@ export function createFormSchema(form: CompiledForm, opts: FormSchemaOptions = {
           const target = form.fields.get(rule.path);
           if (target && !fieldState(target, scope, env, opts.permissions).visible) continue;
         }
+        // A rule over fields this step cannot change would block it with nothing to fix.
+        if (!rule.expr.reads.some((r) => editable(form, r, opts))) continue;
         if (evalFormExpr(rule.expr, scope, env, false) !== true)
           addIssue(
             ctx,

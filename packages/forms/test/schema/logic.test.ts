@@ -127,6 +127,17 @@ describe("per-step permissions", () => {
     expect(r).toEqual({ ok: true, values: { name: "", opinion: "同意", score: 500 }, issues: [] });
   });
 
+  test("a form rule over fields the step cannot change does not block it", () => {
+    const f = formOf(
+      [field("start", "date"), field("end", "date")],
+      [{ id: "order", check: "end >= start", path: "end", message: { zh: "结束早于开始" } }],
+    );
+    const bad = { start: "2026-03-10", end: "2026-03-01" };
+    expect(validateForm(f, bad, undefined, ctx).map((i) => i.rule)).toEqual(["order"]);
+    expect(validateForm(f, bad, { default: "readonly" }, ctx)).toEqual([]);
+    expect(validateForm(f, bad, { default: "readonly", fields: { start: "editable" } }, ctx)).toHaveLength(1);
+  });
+
   test("required: the step may demand a field the form leaves optional", () => {
     expect(problems(fields, { name: "a" }, { fields: { opinion: "required" } })).toEqual([
       "opinion:required",
