@@ -28,6 +28,9 @@ interface Row {
 const LINE = /^BENCH (\S+) (\S+) (\S+) vs (\S+) ratio (\S+)\s*$/;
 const SKIP = /^BENCH (\S+) skipped: (.*)$/;
 
+/** Lines a benchmark writes to stderr starting with "# ": details worth keeping beside figures. */
+const notes: string[] = [];
+
 /** Run one benchmark file; resolve with its BENCH lines, whatever the exit status. */
 function runOne(file: string, prior: Record<string, Prior>, timeoutMs: number): Promise<Row[]> {
   return new Promise((resolve) => {
@@ -62,8 +65,17 @@ function runOne(file: string, prior: Record<string, Prior>, timeoutMs: number): 
     child.stderr.on("data", (d: Buffer) => {
       err += d.toString();
     });
+    const keepNotes = () => {
+      for (const line of err.split("\n")) {
+        if (line.startsWith("# ")) {
+          notes.push(`${file}: ${line.slice(2).trim()}`);
+          console.error(`#   ${line.slice(2).trim()}`);
+        }
+      }
+    };
     child.on("close", (code, signal) => {
       clearTimeout(timer);
+      keepNotes();
       if (code !== 0) {
         const why = signal ? `killed by ${signal} after ${timeoutMs / 1000} s` : `exit ${code}`;
         const last = err.trim().split("\n").slice(-3).join(" | ").slice(0, 300);
@@ -116,6 +128,10 @@ async function main(): Promise<void> {
         ? `| ${r.name} | skipped | | | | ${r.skipped.replace(/\|/g, "/")} |`
         : `| ${r.name} | ${r.value} | ${r.unit} | ${r.vs} | ${r.ratio} | ${targetCell(r)} |`,
     ),
+    "",
+    "## Notes from the benchmarks",
+    "",
+    ...notes.map((n) => `- ${n}`),
     "",
   ].join("\n");
   writeFileSync(new URL("./RESULTS.md", import.meta.url), md);

@@ -12,7 +12,7 @@ export interface Benchmark {
 
 export const BENCHMARKS: Benchmark[] = [
   { file: "engine/xstate-baseline.ts", timeoutS: 120 },
-  { file: "engine/bpmn-baseline.ts", timeoutS: 150 },
+  { file: "engine/bpmn-baseline.ts", timeoutS: 240 },
   { file: "engine/ours.ts", timeoutS: 300 },
   { file: "engine/restore.ts", timeoutS: 120 },
   { file: "idb/fake.ts", timeoutS: 170 },
