@@ -1,15 +1,10 @@
+import type { EvalEnv } from "@wf/expr";
 import type { CompiledForm } from "./compileForm";
-import { evalFormExpr } from "./expressions";
+import { evalFormExpr, type FormExpr } from "./expressions";
 import { applyCalcs, envOf, type FormContext, scopeOf } from "./formState";
 import type { FormValues } from "./types";
 
-function shown(
-  exprs: CompiledForm["topLevel"][number]["visible"],
-  scope: Record<string, unknown>,
-  ctx: FormContext,
-  form: CompiledForm,
-) {
-  const env = envOf(form, ctx);
+function shown(exprs: readonly FormExpr[], scope: Record<string, unknown>, env: EvalEnv): boolean {
   return exprs.every((e) => evalFormExpr(e, scope, env, true) === true);
 }
 
@@ -21,6 +16,7 @@ function shown(
  * Permissions do not remove anything here: a field the step may not see still holds its value.
  */
 export function effectiveValues(form: CompiledForm, raw: FormValues, ctx: FormContext = {}): FormValues {
+  const env = envOf(form, ctx);
   const hidden = new Set<string>();
   const without = (v: FormValues) => {
     const out = { ...v };
@@ -32,8 +28,7 @@ export function effectiveValues(form: CompiledForm, raw: FormValues, ctx: FormCo
     const scope = scopeOf(form, values, ctx.data);
     const before = hidden.size;
     for (const f of form.topLevel)
-      if (!hidden.has(f.key) && f.visible.length > 0 && !shown(f.visible, scope, ctx, form))
-        hidden.add(f.key);
+      if (!hidden.has(f.key) && f.visible.length > 0 && !shown(f.visible, scope, env)) hidden.add(f.key);
     if (hidden.size === before) break;
     values = without(applyCalcs(form, without(values), ctx).values);
   }
@@ -48,7 +43,7 @@ export function effectiveValues(form: CompiledForm, raw: FormValues, ctx: FormCo
         if (row === null || typeof row !== "object" || Array.isArray(row)) return row;
         const scope = scopeOf(form, values, ctx.data, { row });
         const out = { ...(row as Record<string, unknown>) };
-        for (const c of conditional) if (!shown(c.visible, scope, ctx, form)) delete out[c.key];
+        for (const c of conditional) if (!shown(c.visible, scope, env)) delete out[c.key];
         return out;
       }),
     };

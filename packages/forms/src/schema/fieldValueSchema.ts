@@ -99,9 +99,7 @@ function bytes(n: number): string {
   return n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
-function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, ctx: Ctx): void {
-  const add = (rule: string, message: Message, path: PropertyKey[] = []) =>
-    addIssue(ctx, field, rule, message, path);
+function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add: Report): void {
   switch (field.type) {
     case "text":
     case "textarea": {
@@ -203,19 +201,41 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, ctx
   }
 }
 
+/** Receives one problem of a value: rule, message, and the path inside the value (`[2]`). */
+export type Report = (rule: string, message: Message, path?: PropertyKey[]) => void;
+
+// Type schemas depend only on the field's JSON: built once per field, not per validation.
+const typeSchemas = new WeakMap<ValueFieldJson, { schema: z.ZodType; kind: Message }>();
+
 /**
- * The zod schema of one field's non-empty value: its type, then its own rules (length, range,
- * pattern, options, checksum, file limits, row counts). Emptiness and `required` are decided by
- * the form schema, which knows the field's conditions and the step's permissions.
+ * Checks one field's non-empty value — its type, then its own rules (length, range, pattern,
+ * options, checksum, file limits, row counts) — reporting each problem. The form schema calls it
+ * for every visible editable field; `fieldValueSchema` wraps it as a zod schema.
+ */
+export function checkFieldValue(
+  field: ValueFieldJson,
+  fc: FieldContext,
+  value: unknown,
+  report: Report,
+): void {
+  let t = typeSchemas.get(field);
+  if (!t) {
+    t = typeOf(field);
+    typeSchemas.set(field, t);
+  }
+  if (!t.schema.safeParse(value).success) report("type", messages.type(t.kind));
+  else checkValue(field, fc, value, report);
+}
+
+/**
+ * The zod schema of one field's non-empty value (see checkFieldValue). Emptiness and `required`
+ * are decided by the form schema, which knows the field's conditions and the step's permissions.
  */
 export function fieldValueSchema(field: ValueFieldJson, fc: FieldContext = {}): z.ZodType<unknown> {
-  const { schema, kind } = typeOf(field);
   return z.unknown().superRefine((value, ctx) => {
-    if (!schema.safeParse(value).success) {
-      addIssue(ctx, field, "type", messages.type(kind));
-      return;
-    }
-    checkValue(field, fc, value, ctx);
+    checkFieldValue(field, fc, value, (rule, message, path = []) =>
+      addIssue(ctx, field, rule, message, path),
+    );
   });
 }
 

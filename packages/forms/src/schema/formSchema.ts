@@ -1,8 +1,9 @@
+import type { EvalEnv } from "@wf/expr";
 import { z } from "zod";
 import type { CompiledField, CompiledForm } from "./compileForm";
 import { effectiveValues } from "./effectiveValues";
 import { evalFormExpr } from "./expressions";
-import { addIssue, fieldValueSchema, type IssueParams, isEmptyValue } from "./fieldValueSchema";
+import { addIssue, checkFieldValue, isEmptyValue } from "./fieldValueSchema";
 import { envOf, type FieldState, type FormContext, fieldState, permissionOf, scopeOf } from "./formState";
 import { messages, toMessage } from "./messages";
 import type { FieldPermissions, FormValues } from "./types";
@@ -19,7 +20,7 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 function checkField(
-  form: CompiledForm,
+  env: EvalEnv,
   field: CompiledField,
   state: FieldState,
   value: unknown,
@@ -36,24 +37,23 @@ function checkField(
     else if (state.required) addIssue(ctx, json, "required", messages.required(), path);
     return false;
   }
-  const result = fieldValueSchema(field.json, {
-    min: state.min,
-    max: state.max,
-    options: state.options,
-    exists: opts.exists,
-    today: envOf(form, opts).now.slice(0, 10),
-  }).safeParse(value);
-  if (!result.success) {
-    for (const issue of result.error.issues)
-      ctx.addIssue({
-        code: "custom",
-        message: issue.message,
-        path: [...path, ...issue.path],
-        params: (issue as { params?: IssueParams }).params,
-      });
-    return false;
-  }
-  const env = envOf(form, opts);
+  let ok = true;
+  checkFieldValue(
+    field.json,
+    {
+      min: state.min,
+      max: state.max,
+      options: state.options,
+      exists: opts.exists,
+      today: env.now.slice(0, 10),
+    },
+    value,
+    (rule, message, at = []) => {
+      ok = false;
+      addIssue(ctx, field.json, rule, message, [...path, ...at]);
+    },
+  );
+  if (!ok) return false;
   for (const rule of field.rules) {
     if (evalFormExpr(rule.expr, { ...scope, value }, env, false) !== true)
       addIssue(ctx, undefined, rule.id, toMessage(rule.message), path);
@@ -101,7 +101,7 @@ export function createFormSchema(form: CompiledForm, opts: FormSchemaOptions = {
         const st = fieldState(f, scope, env, opts.permissions);
         if (!st.visible || st.permission === "readonly") continue;
         const value = values[f.key];
-        const ok = checkField(form, f, st, value, [f.key], scope, opts, ctx);
+        const ok = checkField(env, f, st, value, [f.key], scope, opts, ctx);
         if (!ok || f.columns.length === 0 || !Array.isArray(value)) continue;
         value.forEach((row: unknown, i) => {
           if (!isRecord(row)) {
@@ -112,7 +112,7 @@ export function createFormSchema(form: CompiledForm, opts: FormSchemaOptions = {
           for (const c of f.columns) {
             const cs = fieldState(c, rowScope, env, opts.permissions, st);
             if (cs.visible && cs.permission !== "readonly")
-              checkField(form, c, cs, row[c.key], [f.key, i, c.key], rowScope, opts, ctx);
+              checkField(env, c, cs, row[c.key], [f.key, i, c.key], rowScope, opts, ctx);
           }
         });
       }
