@@ -23,7 +23,8 @@ export interface EventMeta {
   opinion?: string;
 }
 
-const LIVE_LIMIT = 2000;
+// Small on purpose: it serves a case acted on repeatedly (and engine follow-ups), not a whole inbox.
+const LIVE_LIMIT = 64;
 
 /**
  * The one path by which a case changes: pure XState transition, audit event sealed onto the

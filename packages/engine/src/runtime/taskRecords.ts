@@ -1,6 +1,24 @@
 import type { CompiledDefinition } from "../compile/compileDefinition";
+import type { StepOf } from "../definition/types";
 import type { TaskOutcome, TaskRecord } from "../store/Store";
 import type { TaskState, WfContext, WfEvent } from "./context";
+
+// Outcome lists are the same for every task of a step: build each once and share it
+// (records are never mutated), which keeps thousands of stored tasks small.
+const outcomeCache = new WeakMap<object, TaskOutcome[]>();
+function outcomesOf(step: StepOf<"userTask"> | StepOf<"multiTask">): TaskOutcome[] {
+  let list = outcomeCache.get(step);
+  if (!list) {
+    list = Object.entries(step.outcomes).map(([id, o]) => ({
+      id,
+      label: o.label,
+      opinion: o.opinion ?? "none",
+      confirm: o.confirm ?? false,
+    }));
+    outcomeCache.set(step, list);
+  }
+  return list;
+}
 
 /** Build the queryable task record of an open task from the machine context. */
 export function openTaskRecord(
@@ -12,12 +30,7 @@ export function openTaskRecord(
   const step = c.index.byId.get(t.step)?.step;
   if (!step || (step.kind !== "userTask" && step.kind !== "multiTask"))
     throw new Error(`internal: no task step ${t.step}`);
-  const outcomes: TaskOutcome[] = Object.entries(step.outcomes).map(([id, o]) => ({
-    id,
-    label: o.label,
-    opinion: o.opinion ?? "none",
-    confirm: o.confirm ?? false,
-  }));
+  const outcomes = outcomesOf(step);
   const rec: TaskRecord = {
     id: t.id,
     instanceId: ctx.instanceId,
