@@ -1,13 +1,16 @@
 import type { ReactNode } from "react";
 import { CasePage } from "./cases/CasePage.tsx";
 import { CasesPage } from "./cases/CasesPage.tsx";
+import { explainError } from "./engine/explainError.ts";
 import { useI18n } from "./i18n/I18nProvider.tsx";
 import { InboxPage } from "./inbox/InboxPage.tsx";
 import { ProfilePage } from "./profile/ProfilePage.tsx";
 import { href, type Route, useHashRoute } from "./routing/useHashRoute.ts";
 import { AppShell } from "./shell/AppShell.tsx";
+import { ErrorBoundary } from "./shell/ErrorBoundary.tsx";
 import { StartPage } from "./start/StartPage.tsx";
 import { TaskPage } from "./task/TaskPage.tsx";
+import { SaidNotice } from "./ui/SaidNotice.tsx";
 
 /** Picks the screen for the current route. */
 function Screen({ route }: { route: Route }) {
@@ -41,9 +44,22 @@ function Screen({ route }: { route: Route }) {
 /** The clerk's app inside its providers (see `main.tsx`); `banner` carries the update prompt. */
 export function App({ banner }: { banner?: ReactNode }) {
   const route = useHashRoute();
+  const { t } = useI18n();
   return (
     <AppShell route={route} banner={banner}>
-      <Screen route={route} />
+      <ErrorBoundary
+        resetKey={JSON.stringify(route)}
+        fallback={(error, retry) => (
+          <div>
+            <SaidNotice said={explainError(error)} title={t("error.title")} />
+            <button type="button" className="btn" onClick={retry}>
+              {t("common.retry")}
+            </button>
+          </div>
+        )}
+      >
+        <Screen route={route} />
+      </ErrorBoundary>
     </AppShell>
   );
 }

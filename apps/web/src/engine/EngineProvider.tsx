@@ -1,4 +1,13 @@
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { type AppServices, type AppServicesOptions, createAppServices } from "./appServices.ts";
 
 interface EngineState {
@@ -54,20 +63,24 @@ export function EngineProvider({
     };
   }, [options]);
 
-  const channel = useMemo(
-    () => (typeof BroadcastChannel === "undefined" ? undefined : new BroadcastChannel(channelName)),
-    [],
-  );
+  // Created inside the effect: React's StrictMode runs effects twice, and a channel closed by the
+  // first cleanup must not be the one the second run posts to.
+  const channel = useRef<BroadcastChannel | undefined>(undefined);
   useEffect(() => {
-    if (!channel) return;
-    channel.onmessage = () => setRevision((r) => r + 1);
-    return () => channel.close();
-  }, [channel]);
+    if (typeof BroadcastChannel === "undefined") return;
+    const own = new BroadcastChannel(channelName);
+    own.onmessage = () => setRevision((r) => r + 1);
+    channel.current = own;
+    return () => {
+      channel.current = undefined;
+      own.close();
+    };
+  }, []);
 
   const changed = useCallback(() => {
     setRevision((r) => r + 1);
-    channel?.postMessage("changed");
-  }, [channel]);
+    channel.current?.postMessage("changed");
+  }, []);
 
   const services = boot.status === "ready" ? boot.services : undefined;
   useEffect(() => {

@@ -22,7 +22,7 @@ export const workEn: Record<keyof typeof workZh, string> = {
   "inbox.count": "{n} tasks",
   "start.title": "Start a procedure",
   "start.subtitle": "Starting as {name} ({unit}).",
-  "start.none": "The person you act as may not start any procedure. Starting needs one of these roles:",
+  "start.none": "Starting needs one of these roles:",
   "start.button": "Start",
   "start.buttonFor": "Start “{title}”",
   "start.starting": "Starting…",

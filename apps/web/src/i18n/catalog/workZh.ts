@@ -20,7 +20,7 @@ export const workZh = {
   "inbox.count": "{n} 项",
   "start.title": "发起业务",
   "start.subtitle": "以 {name}({unit})的身份发起。",
-  "start.none": "您当前的身份没有可发起的业务。发起需要以下角色之一:",
+  "start.none": "发起需要以下角色之一:",
   "start.button": "发起",
   "start.buttonFor": "发起“{title}”",
   "start.starting": "正在发起…",
