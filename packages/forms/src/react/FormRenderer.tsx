@@ -133,12 +133,13 @@ function EditableForm(props: FormRendererProps) {
     return () => sub.unsubscribe();
   }, [methods]);
 
-  // Saved data of the wrong type is reported on its field as soon as the form opens.
+  // Saved data of the wrong type (or a choice no longer offered) is reported on its field as soon
+  // as the form opens; missing answers wait for the first submit.
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, for the values the form opened with
   useEffect(() => {
     if (!props.values) return;
     const r = parseFormValues(form, start, permissions, ctx);
-    const typeIssues = r.ok ? [] : r.issues.filter((i) => i.rule === "type");
+    const typeIssues = r.ok ? [] : r.issues.filter((i) => i.rule === "type" || i.rule === "option");
     const errors = toFieldErrors(form, typeIssues);
     for (const [name, e] of Object.entries(errors))
       if (e && "message" in e) methods.setError(name, e as never);

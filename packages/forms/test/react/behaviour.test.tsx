@@ -127,7 +127,7 @@ test("an error goes away with its field when a condition hides it", async () => 
   expect(screen.queryByRole("alert")).toBeNull();
 });
 
-test("rows added or removed get their conditions and calculations at once get their conditions and calculations at once", async () => {
+test("rows added or removed get their conditions and calculations at once", async () => {
   const form = compileForm({
     id: "x",
     version: 1,
@@ -312,6 +312,48 @@ describe("locale, drafts and bad saved data", () => {
     view.unmount();
     expect(onDraft).toHaveBeenCalledTimes(calls + 1);
     expect(onDraft).toHaveBeenLastCalledWith({ a: "草稿二" });
+  });
+
+  test("garbage in every field type renders, and each field says what it expected", () => {
+    const opts = [{ value: "a", label: lbl("甲") }];
+    const types: [string, Record<string, unknown>][] = [
+      ["text", {}],
+      ["textarea", {}],
+      ["number", {}],
+      ["money", {}],
+      ["date", {}],
+      ["datetime", {}],
+      ["select", { options: opts }],
+      ["radio", { options: opts }],
+      ["multiSelect", { options: opts }],
+      ["checkbox", {}],
+      ["switch", {}],
+      ["idCard", {}],
+      ["mobile", {}],
+      ["personPicker", {}],
+      ["orgPicker", { multiple: true }],
+      ["file", {}],
+      ["signature", {}],
+    ];
+    const fields = types.map(([type, extra], i) => ({
+      key: `f${i}`,
+      type,
+      label: lbl(`字段${i}`),
+      ...extra,
+    }));
+    const values = Object.fromEntries(
+      fields.map((f, i) => [f.key, i % 2 === 0 ? { bad: true } : [1, { x: 2 }]]),
+    );
+    setup(fields, { values });
+    const said = fields.map((f) => {
+      const item = document.querySelector(`[data-field="${f.key}"]`);
+      return `${f.type}: ${item?.querySelector(".wf-error")?.textContent ?? "(none)"}`;
+    });
+    expect(said.filter((s) => !/: 应为/.test(s))).toEqual([]);
+    cleanup();
+    // A saved choice that is no longer offered is reported too.
+    setup([fields[6]!, fields[7]!], { values: { f6: "gone", f7: 12345 } });
+    expect(document.querySelectorAll(".wf-error")).toHaveLength(2);
   });
 
   test("saved values of the wrong type are reported on their fields, not a crash", () => {
