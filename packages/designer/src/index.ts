@@ -92,8 +92,12 @@ export {
   type GraphNode,
   type GraphNodeKind,
 } from "./workflow/definitionGraph.ts";
+export { dataFieldType, definitionScope } from "./workflow/definitionScope.ts";
+export { layoutGraph, type NodeBox, nodeSize } from "./workflow/layoutGraph.ts";
 export { findStep, type LocatedStep, listSteps, type StepLink, stepLinks } from "./workflow/stepIndex.ts";
+export { issuesByStep, type PathIssue, stepOfIssue } from "./workflow/stepIssues.ts";
 export { createStep, STEP_KIND_NAMES } from "./workflow/stepTemplates.ts";
+export { WorkflowDesigner, type WorkflowDesignerProps } from "./workflow/WorkflowDesigner.tsx";
 export {
   initWorkflowDesigner,
   type WorkflowDesignerAction,

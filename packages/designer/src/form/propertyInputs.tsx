@@ -115,3 +115,34 @@ export function ExpressionInput(props: {
     </fieldset>
   );
 }
+
+/** A property chosen from a list; the empty choice removes it. */
+export function SelectInput(props: {
+  label: string;
+  value: string | undefined;
+  options: readonly (readonly [value: string, text: string])[];
+  onCommit: (value: string | undefined) => void;
+  /** Text of the empty choice; without it there is none. */
+  empty?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="wf-prop">
+      <label htmlFor={id}>{props.label}</label>
+      <select
+        id={id}
+        value={props.value ?? ""}
+        onChange={(e) => props.onCommit(e.target.value === "" ? undefined : e.target.value)}
+      >
+        {props.empty !== undefined || props.value === undefined ? (
+          <option value="">{props.empty ?? ""}</option>
+        ) : null}
+        {props.options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import { validateDefinition } from "@wf/engine";
+import { useEffect, useMemo, useReducer, useRef, useState } from "react";
+import type { DesignerLocale, DesignForm } from "../form/formTypes.ts";
+import type { JsonPath } from "../history/jsonPatch.ts";
+import { JsonView } from "../json/JsonView.tsx";
+import { designerStyles } from "../ui/designerStyles.ts";
+import { pick, uiText } from "../ui/uiText.ts";
+import { checkStaffing, type OrgCatalog, type StaffingReport } from "./checkStaffing.ts";
+import { StepProperties } from "./StepProperties.tsx";
+import { issuesByStep } from "./stepIssues.ts";
+import { WorkflowDiagram } from "./WorkflowDiagram.tsx";
+import { WorkflowToolbar } from "./WorkflowToolbar.tsx";
+import { initWorkflowDesigner, workflowDesignerReducer } from "./workflowDesignerReducer.ts";
+import type { DesignDefinition } from "./workflowTypes.ts";
+
+/** Props of {@link WorkflowDesigner}. */
+export interface WorkflowDesignerProps {
+  /** The definition to start from; later changes of this prop are ignored (give a new `key`). */
+  definition: DesignDefinition;
+  onChange?: (definition: DesignDefinition) => void;
+  /** Called with the definition as its next version when the checks and the staffing check pass. */
+  onPublish?: (definition: DesignDefinition) => void;
+  /** Forms steps may show (for the form picker and per-field permissions). */
+  forms?: readonly DesignForm[];
+  /** The org catalog, for the staffing check. */
+  catalog?: OrgCatalog;
+  locale?: DesignerLocale;
+}
+
+type SidePanel = "properties" | "json" | "issues";
+
+/**
+ * The workflow designer: the definition as a diagram with automatic layout, steps added,
+ * connected and removed on it or from the toolbar, a property panel per step kind, the JSON in
+ * sync, the engine's static checks on the nodes, and a staffing check before publishing.
+ *
+ * @example <WorkflowDesigner definition={json} forms={forms} catalog={{ units, people }} onPublish={save} />
+ */
+export function WorkflowDesigner(props: WorkflowDesignerProps) {
+  const locale = props.locale ?? "zh-CN";
+  const t = uiText(locale);
+  const [state, dispatch] = useReducer(workflowDesignerReducer, props.definition, initWorkflowDesigner);
+  const [panel, setPanel] = useState<SidePanel>("properties");
+  const [edge, setEdge] = useState<{ step: string; via: JsonPath } | null>(null);
+  const [staffing, setStaffing] = useState<StaffingReport | null>(null);
+  const def = state.history.present;
+  const onChange = useRef(props.onChange);
+  onChange.current = props.onChange;
+  const first = useRef(def);
+  useEffect(() => {
+    if (def !== first.current) onChange.current?.(def);
+    setStaffing(null);
+  }, [def]);
+
+  const forms = props.forms ?? [];
+  const result = useMemo(
+    () => validateDefinition(def, props.forms ? { forms: props.forms.map((f) => f.id) } : {}),
+    [def, props.forms],
+  );
+  const issues = result.ok ? [] : result.issues;
+  const onNodes = useMemo(() => {
+    const map = new Map<string, string[]>();
+    for (const [step, list] of issuesByStep(issues))
+      map.set(
+        step,
+        list.map((i) => `${i.message}${i.hint ? ` (${i.hint})` : ""}`),
+      );
+    for (const issue of staffing?.issues ?? [])
+      map.set(issue.step, [...(map.get(issue.step) ?? []), pick(issue.message, locale)]);
+    return map;
+  }, [issues, staffing, locale]);
+
+  const runStaffing = () => (props.catalog ? checkStaffing(def, props.catalog) : null);
+  const publish = () => {
+    const report = runStaffing();
+    setStaffing(report);
+    setPanel("issues");
+    if (issues.length === 0 && (report === null || report.ok))
+      props.onPublish?.({ ...def, version: def.version + 1 });
+  };
+  const rootRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = rootRef.current;
+    const listener = (e: KeyboardEvent) => {
+      if (e.target instanceof Element && e.target.closest("input, textarea, select, .cm-editor")) return;
+      const key = e.key.toLowerCase();
+      if (!(e.ctrlKey || e.metaKey)) return;
+      if (key === "z" && !e.shiftKey) dispatch({ type: "undo" });
+      else if (key === "y" || (key === "z" && e.shiftKey)) dispatch({ type: "redo" });
+      else return;
+      e.preventDefault();
+    };
+    el?.addEventListener("keydown", listener);
+    return () => el?.removeEventListener("keydown", listener);
+  }, []);
+
+  const tabs: [SidePanel, string][] = [
+    ["properties", t.properties],
+    ["json", t.json],
+    ["issues", `${t.issues} (${issues.length + (staffing?.issues.length ?? 0)})`],
+  ];
+  return (
+    <div className="wf-designer wf-workflow-designer" ref={rootRef}>
+      <style>{designerStyles}</style>
+      <WorkflowToolbar
+        state={state}
+        dispatch={dispatch}
+        edge={edge}
+        clearEdge={() => setEdge(null)}
+        onStaffing={
+          props.catalog
+            ? () => {
+                setStaffing(runStaffing());
+                setPanel("issues");
+              }
+            : undefined
+        }
+        onPublish={props.onPublish ? publish : undefined}
+        locale={locale}
+      />
+      {state.refusal ? (
+        <p className="wf-refusal" role="status">
+          {state.refusal}
+        </p>
+      ) : null}
+      <div className="wf-wd-body">
+        <WorkflowDiagram
+          definition={def}
+          selected={state.selected}
+          issues={onNodes}
+          dispatch={dispatch}
+          onSelectEdge={setEdge}
+          locale={locale}
+        />
+        <aside>
+          <div className="wf-side-tabs" role="tablist">
+            {tabs.map(([id, name]) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                aria-selected={panel === id}
+                onClick={() => setPanel(id)}
+              >
+                {name}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel">
+            {panel === "properties" ? (
+              <StepProperties
+                definition={def}
+                stepId={state.selected}
+                forms={forms}
+                dispatch={dispatch}
+                locale={locale}
+              />
+            ) : null}
+            {panel === "json" ? (
+              <JsonView
+                value={def}
+                onChange={(next) => {
+                  if (
+                    typeof next === "object" &&
+                    next !== null &&
+                    typeof (next as DesignDefinition).steps === "object"
+                  ) {
+                    dispatch({ type: "replace", definition: next as DesignDefinition });
+                  }
+                }}
+                issues={issues.map((i) => ({
+                  path: i.path,
+                  message: i.hint ? `${i.message} (${i.hint})` : i.message,
+                }))}
+                label={t.json}
+                locale={locale}
+              />
+            ) : null}
+            {panel === "issues" ? (
+              <section aria-label={t.issues}>
+                {issues.length === 0 ? <p>{t.noIssues}</p> : null}
+                <ul className="wf-issues">
+                  {issues.map((i) => (
+                    <li key={`${i.path}:${i.message}`}>
+                      <code>{i.path}</code> {i.message}
+                      {i.hint ? ` (${i.hint})` : ""}
+                    </li>
+                  ))}
+                </ul>
+                {staffing ? (
+                  <section aria-label={t.staffing}>
+                    <h4>{t.staffing}</h4>
+                    {staffing.ok ? <p>{t.staffingOk}</p> : null}
+                    <ol className="wf-issues">
+                      {staffing.issues.map((i) => (
+                        <li key={i.step}>{pick(i.message, locale)}</li>
+                      ))}
+                    </ol>
+                    {staffing.unchecked.length > 0 ? (
+                      <p>{`${t.unchecked}: ${staffing.unchecked.join(", ")}`}</p>
+                    ) : null}
+                  </section>
+                ) : null}
+              </section>
+            ) : null}
+          </div>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+import { EditorView } from "@codemirror/view";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import {
+  type CatalogPerson,
+  type CatalogUnit,
+  type DesignDefinition,
+  WorkflowDesigner,
+} from "../src/index.ts";
+
+function twoSteps(): DesignDefinition {
+  return {
+    id: "leave",
+    version: 1,
+    title: { zh: "请假", en: "Leave" },
+    roles: ["clerk", "org-dept"],
+    start: { roles: ["clerk"] },
+    initial: "apply",
+    steps: {
+      apply: {
+        kind: "userTask",
+        title: { zh: "申请", en: "Apply" },
+        assignee: { role: "clerk", at: { from: "starter.unit" } },
+        outcomes: { submit: { label: { zh: "提交", en: "Submit" }, to: "approve" } },
+      },
+      approve: {
+        kind: "userTask",
+        title: { zh: "审批", en: "Approve" },
+        assignee: { role: "org-dept", at: { from: "starter.unit", up: "county", child: "org-dept" } },
+        outcomes: { ok: { label: { zh: "同意", en: "OK" }, to: "done" } },
+      },
+      done: { kind: "end", title: { zh: "结束", en: "Done" }, outcome: "approved" },
+    },
+  };
+}
+
+const units: CatalogUnit[] = [
+  { id: "county", type: "county", level: "county" },
+  { id: "od", type: "org-dept", parent: "county" },
+];
+const clerk: CatalogPerson = { id: "clerk1", memberships: [{ unit: "county", role: "clerk" }] };
+const reviewer: CatalogPerson = { id: "od1", memberships: [{ unit: "od", role: "org-dept" }] };
+
+// Queries by text and selector: getByRole is slow in jsdom once CodeMirror's styles are on the page.
+const button = (name: string | RegExp) =>
+  within(document.body).getByText(name, { selector: "button" }) as HTMLButtonElement;
+const tab = (name: string | RegExp) => within(document.body).getByText(name, { selector: "[role=tab]" });
+const nodeTitles = () => [...document.querySelectorAll(".wf-wd-node strong")].map((n) => n.textContent);
+const node = (step: string) => document.querySelector(`.wf-wd-node[data-step="${step}"]`) as HTMLElement;
+const toolbar = () => document.querySelector(".wf-toolbar") as HTMLElement;
+
+function setup(extra: Partial<Parameters<typeof WorkflowDesigner>[0]> = {}) {
+  const changes: DesignDefinition[] = [];
+  render(
+    <WorkflowDesigner definition={twoSteps()} locale="en" onChange={(d) => changes.push(d)} {...extra} />,
+  );
+  return { last: () => changes.at(-1) };
+}
+
+function selectStep(id: string) {
+  fireEvent.click(node(id));
+}
+
+describe("WorkflowDesigner", { timeout: 20_000 }, () => {
+  it("draws every step with a start marker", () => {
+    setup();
+    expect(nodeTitles()).toEqual(["Start", "Apply", "Approve", "Done"]);
+    expect(document.querySelector(".wf-wd-node[data-issues]")).toBeNull();
+  });
+
+  it("adds a step of the chosen kind, shows the engine's checks on it, and undoes with Ctrl+Z", () => {
+    const { last } = setup();
+    fireEvent.change(within(toolbar()).getByLabelText("Kind"), { target: { value: "timer" } });
+    fireEvent.click(button("Add step"));
+    expect(last()?.steps.wait).toMatchObject({ kind: "timer", after: { days: 1 } });
+    expect(node("wait").dataset.issues).toBe("true");
+    expect(node("wait").querySelector(".wf-wd-badge")?.getAttribute("aria-label")).toMatch(
+      /missing required field "to"/,
+    );
+    expect(tab(/Problems \(\d+\)/).textContent).not.toBe("Problems (0)");
+    fireEvent.keyDown(document.querySelector(".wf-workflow-designer") as HTMLElement, {
+      key: "z",
+      ctrlKey: true,
+    });
+    expect(nodeTitles()).toEqual(["Start", "Apply", "Approve", "Done"]);
+  });
+
+  it("renames a step from its properties, updating the arrows into it", () => {
+    const { last } = setup();
+    selectStep("approve");
+    const id = screen.getByLabelText("Step id");
+    fireEvent.change(id, { target: { value: "county-approval" } });
+    fireEvent.blur(id);
+    expect(last()?.steps.apply?.outcomes?.submit?.to).toBe("county-approval");
+    expect(node("county-approval")).not.toBeNull();
+  });
+
+  it("connects, reroutes and removes steps with the keyboard controls", () => {
+    const { last } = setup();
+    selectStep("approve");
+    fireEvent.change(within(toolbar()).getByLabelText("Connect to"), { target: { value: "apply" } });
+    fireEvent.click(within(toolbar()).getByText("Connect to", { selector: "button" }));
+    expect(last()?.steps.approve?.outcomes?.submit).toMatchObject({ to: "apply" });
+    fireEvent.change(screen.getByLabelText("Goes to (ok)"), { target: { value: "" } });
+    expect(last()?.steps.approve?.outcomes?.ok).toEqual({ label: { zh: "同意", en: "OK" } });
+    fireEvent.click(within(toolbar()).getByText("Delete", { selector: "button" }));
+    expect(last()?.steps.approve).toBeUndefined();
+    expect(last()?.steps.apply?.outcomes?.submit).toEqual({ label: { zh: "提交", en: "Submit" } });
+  });
+
+  it("edits the assignee, form and per-field permissions of a task", () => {
+    const form = {
+      id: "fs-leave",
+      version: 1,
+      title: { zh: "请假单", en: "Leave form" },
+      fields: [{ key: "days", type: "number", label: { zh: "天数", en: "Days" } }],
+    };
+    const { last } = setup({ forms: [form] });
+    selectStep("approve");
+    fireEvent.change(screen.getByLabelText("Up to level"), { target: { value: "township" } });
+    expect(last()?.steps.approve?.assignee?.at).toEqual({
+      from: "starter.unit",
+      up: "township",
+      child: "org-dept",
+    });
+    fireEvent.change(screen.getByLabelText("Form"), { target: { value: "fs-leave" } });
+    fireEvent.change(screen.getByLabelText("days"), { target: { value: "readonly" } });
+    expect(last()?.steps.approve?.form).toEqual({ ref: "fs-leave", fields: { days: "readonly" } });
+  });
+
+  it("applies JSON edits to the diagram", () => {
+    setup();
+    fireEvent.click(tab("JSON"));
+    const view = EditorView.findFromDOM(document.querySelector(".wf-json-view .cm-editor") as HTMLElement)!;
+    const next = twoSteps();
+    next.steps.approve!.outcomes!.ok!.to = "dnoe";
+    act(() =>
+      view.dispatch({
+        changes: { from: 0, to: view.state.doc.length, insert: JSON.stringify(next, null, 2) },
+      }),
+    );
+    expect(nodeTitles()).toContain("Missing: dnoe");
+    expect(document.querySelector('[aria-label="JSON: Problems"]')?.textContent).toContain(
+      'did you mean "done"',
+    );
+  });
+
+  it("names the steps no one can staff and publishes only when all can be", () => {
+    const onPublish = vi.fn();
+    const { unmount } = render(
+      <WorkflowDesigner
+        definition={twoSteps()}
+        locale="en"
+        catalog={{ units, people: [clerk] }}
+        onPublish={onPublish}
+      />,
+    );
+    fireEvent.click(button("Staffing check"));
+    expect(screen.getByText(/step "approve": no one holds the role "org-dept"/)).toBeDefined();
+    expect(node("approve").dataset.issues).toBe("true");
+    fireEvent.click(button("Publish new version"));
+    expect(onPublish).not.toHaveBeenCalled();
+    unmount();
+    render(
+      <WorkflowDesigner
+        definition={twoSteps()}
+        locale="en"
+        catalog={{ units, people: [clerk, reviewer] }}
+        onPublish={onPublish}
+      />,
+    );
+    fireEvent.click(button("Publish new version"));
+    expect(onPublish).toHaveBeenCalledWith(expect.objectContaining({ id: "leave", version: 2 }));
+    expect(screen.getByText("Every task has someone who can act on it")).toBeDefined();
+  });
+});
