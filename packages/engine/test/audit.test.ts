@@ -35,6 +35,9 @@ describe("audit log", () => {
   it("hashes SHA-256 through Web Crypto", async () => {
     expect(await sha256Hex("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     expect(canonicalJson({ b: 1, a: [1, { d: undefined, c: "x" }] })).toBe('{"a":[1,{"c":"x"}],"b":1}');
+    expect(canonicalJson(JSON.parse('{"b":{"__proto__":{"x":1}},"a":null}'))).toBe(
+      '{"a":null,"b":{"__proto__":{"x":1}}}',
+    );
   });
 
   it("chains self-contained events carrying actor, unit, time, step, outcome, data change and base version", async () => {

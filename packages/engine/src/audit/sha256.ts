@@ -25,13 +25,17 @@ export async function sha256Hex(text: string): Promise<string> {
  * value always gives the same text (and hash), whatever order its keys were built in.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value) ?? "null";
-  if (Array.isArray(value))
-    return `[${value.map((v) => (v === undefined ? "null" : canonicalJson(v))).join(",")}]`;
+  // Copy with sorted keys, then let the native JSON.stringify do the text: faster than
+  // concatenating strings by hand, same output.
+  return JSON.stringify(sortedCopy(value)) ?? "null";
+}
+
+function sortedCopy(value: unknown): unknown {
+  if (value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map(sortedCopy);
   const rec = value as Record<string, unknown>;
-  const parts: string[] = [];
-  for (const k of Object.keys(rec).sort()) {
-    if (rec[k] !== undefined) parts.push(`${JSON.stringify(k)}:${canonicalJson(rec[k])}`);
-  }
-  return `{${parts.join(",")}}`;
+  // A null prototype keeps a "__proto__" key (possible in parsed JSON) an ordinary key.
+  const out: Record<string, unknown> = Object.create(null);
+  for (const k of Object.keys(rec).sort()) if (rec[k] !== undefined) out[k] = sortedCopy(rec[k]);
+  return out;
 }
