@@ -41,7 +41,8 @@ export function SignatureControl(p: ControlProps) {
         height={150}
         tabIndex={0}
         role="img"
-        aria-label={t.signHere}
+        aria-labelledby={p.labelId}
+        aria-roledescription={t.signHere}
         aria-describedby={p.describedBy}
         aria-invalid={p.invalid}
         onPointerDown={(e) => {

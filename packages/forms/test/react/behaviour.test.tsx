@@ -244,6 +244,42 @@ describe("error summary and accessibility", () => {
   });
 });
 
+test("every field type's control is named by its label and carries the id the summary links to", () => {
+  const opts = [{ value: "a", label: lbl("选项甲") }];
+  const types: [string, Record<string, unknown>][] = [
+    ["text", {}],
+    ["textarea", {}],
+    ["number", {}],
+    ["money", {}],
+    ["date", {}],
+    ["datetime", {}],
+    ["select", { options: opts }],
+    ["radio", { options: opts }],
+    ["multiSelect", { options: opts }],
+    ["checkbox", {}],
+    ["switch", {}],
+    ["idCard", {}],
+    ["mobile", {}],
+    ["personPicker", {}],
+    ["orgPicker", {}],
+    ["file", {}],
+    ["signature", {}],
+  ];
+  setup(
+    types.map(([type, extra], i) => ({
+      key: `f${i}`,
+      type,
+      label: lbl(`字段${i}`),
+      required: true,
+      ...extra,
+    })),
+  );
+  const unnamed = types.filter(
+    (_, i) => !screen.getByLabelText(new RegExp(`^字段${i}\\*?$`)).id.endsWith(`-f${i}`),
+  );
+  expect(unnamed).toEqual([]);
+});
+
 describe("wizard pages", () => {
   const wizard = [
     {
