@@ -2,6 +2,8 @@
  * @wf/workflows — the shipped procedures as data: workflow definitions, forms, the role and org
  * catalog of the demo region, and the holiday calendar. Apps and the CLI seed themselves from it.
  */
+
+import type { OrgUnit, Person } from "@wf/engine";
 import calendarCnMainland from "../calendars/cn-mainland.json" with { type: "json" };
 import candidateVetting from "../definitions/candidate-vetting.json" with { type: "json" };
 import firstSecretaryRecall from "../definitions/first-secretary-recall.json" with { type: "json" };
@@ -29,7 +31,8 @@ import people from "../org/people.json" with { type: "json" };
 import roles from "../org/roles.json" with { type: "json" };
 import units from "../org/units.json" with { type: "json" };
 
-export { catalogDirectory } from "./catalogDirectory.ts";
+/** The engine's in-memory org directory over catalog arrays (kept under this name for the app). */
+export { createOrgDirectory as catalogDirectory } from "@wf/engine";
 
 /** The three workflow definitions, as JSON (validate them with `validateDefinition`). */
 export const definitions: readonly unknown[] = [
@@ -87,19 +90,7 @@ export interface CatalogCalendar {
 export const calendars: Readonly<Record<string, CatalogCalendar>> = { "cn-mainland": calendarCnMainland };
 
 /** An org unit as the catalog stores it (contract §4 `OrgUnit`). */
-export interface CatalogUnit {
-  id: string;
-  name: { zh: string; en: string };
-  level?: "city" | "county" | "township" | "village";
-  type: string;
-  parent?: string;
-  attrs?: Record<string, unknown>;
-}
+export type CatalogUnit = OrgUnit;
 
 /** A person as the catalog stores it (contract §4 `Person`). */
-export interface CatalogPerson {
-  id: string;
-  name: { zh: string; en?: string };
-  memberships: { unit: string; role: string }[];
-  attrs: Record<string, unknown>;
-}
+export type CatalogPerson = Person;

@@ -15,7 +15,7 @@ describe("scenario scripts", () => {
   });
 
   for (const s of scenarios) {
-    it(`${s.id}: ${s.title.en}`, async () => {
+    it(`${s.id}: ${s.title?.en ?? ""}`, async () => {
       const { main, world } = await runScenario(s);
       // Every case the script touched keeps an intact audit chain.
       for (const id of [main.id, ...main.children.map((c) => c.instanceId)])

@@ -1,12 +1,39 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
+import { readdir, readFile, stat } from "node:fs/promises";
+import { join, relative, resolve } from "node:path";
 
 /** What a CLI command may touch: injected so tests run commands without a process or a real terminal. */
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   readText(path: string): Promise<string>;
+  /** The JSON data files under `path` when it is a folder (see {@link listJsonFiles}), else `undefined`. */
+  listJsonFiles?(path: string): Promise<string[] | undefined>;
   cwd: string;
+}
+
+// Files in a workflows folder that are tooling, not data.
+const notData = /^(package|tsconfig.*|biome|jsconfig)\.json$/;
+
+/**
+ * Every `.json` data file below `dir` (relative to `cwd`, sorted), skipping `node_modules`, hidden
+ * folders and tooling files (package.json, tsconfig*.json), so `wf validate workflows` checks the data
+ * and nothing else. `undefined` when `dir` is not a folder.
+ */
+export async function listJsonFiles(cwd: string, dir: string): Promise<string[] | undefined> {
+  const root = resolve(cwd, dir);
+  const info = await stat(root).catch(() => undefined);
+  if (!info?.isDirectory()) return undefined;
+  const out: string[] = [];
+  const walk = async (at: string): Promise<void> => {
+    for (const entry of await readdir(at, { withFileTypes: true })) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const full = join(at, entry.name);
+      if (entry.isDirectory()) await walk(full);
+      else if (entry.name.endsWith(".json") && !notData.test(entry.name)) out.push(relative(cwd, full));
+    }
+  };
+  await walk(root);
+  return out.sort();
 }
 
 /** The real process: stdout, stderr and the file system. */
@@ -18,6 +45,7 @@ export function processIo(): CliIo {
     out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
     readText: (path) => readFile(resolve(cwd, path), "utf8"),
+    listJsonFiles: (path) => listJsonFiles(cwd, path),
     cwd,
   };
 }

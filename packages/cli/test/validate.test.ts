@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type CliIo, runCli } from "../src/index";
+import { listJsonFiles } from "../src/io";
 
 const root = resolve(import.meta.dirname, "../../..");
 
@@ -13,6 +14,7 @@ function fakeIo(files: Record<string, string> = {}) {
     out: (t) => out.push(t),
     err: (t) => err.push(t),
     readText: async (path) => files[path] ?? readFile(resolve(root, path), "utf8"),
+    listJsonFiles: async (path) => (path in files ? undefined : listJsonFiles(root, path)),
     cwd: root,
   };
   return { io, out, err, text: () => [...out, ...err].join("\n") };
@@ -81,6 +83,15 @@ describe("wf validate", () => {
     const code = await runCli(["validate", ...files], io);
     expect(text()).toContain(`${files.length} of ${files.length} files valid`);
     expect(code).toBe(0);
+  });
+
+  it("takes a folder as every JSON data file below it, skipping package.json, tsconfig and node_modules", async () => {
+    const { io, out } = fakeIo();
+    expect(await runCli(["validate", "workflows"], io)).toBe(0);
+    const text = out.join("\n");
+    expect(text).toContain("workflows/org/people.json: valid people catalog");
+    expect(text).toContain("workflows/scenarios/fs-happy-path.json: valid simulation script");
+    expect(text).not.toMatch(/package\.json|tsconfig|node_modules/);
   });
 
   it("checks catalog references across files", async () => {

@@ -41,7 +41,10 @@ export async function validateCommand(
 ): Promise<number> {
   const docs: { doc: JsonDocument; kind: FileKind }[] = [];
   let failed = 0;
-  for (const file of files) {
+  // A folder stands for every JSON data file below it.
+  const paths: string[] = [];
+  for (const f of files) paths.push(...((await io.listJsonFiles?.(f)) ?? [f]));
+  for (const file of paths) {
     let doc: JsonDocument;
     try {
       doc = parseJsonDocument(file, await io.readText(file));
@@ -83,6 +86,6 @@ export async function validateCommand(
     );
     for (const issue of issues) io.err(`  ${formatIssue(doc, issue)}`);
   }
-  io.out(`${files.length - failed} of ${files.length} file${files.length === 1 ? "" : "s"} valid`);
+  io.out(`${paths.length - failed} of ${paths.length} file${paths.length === 1 ? "" : "s"} valid`);
   return failed === 0 ? 0 : 1;
 }
