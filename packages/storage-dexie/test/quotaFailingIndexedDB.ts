@@ -1,7 +1,7 @@
 import { freshIndexedDB } from "./fixtures";
 
 /**
- * A fake IndexedDB whose `put`/`add` into the named object stores throw QuotaExceededError while
+ * A fake IndexedDB that records the transactions it opens and whose `put`/`add` into the named object stores throw QuotaExceededError while
  * `full.on` is true — the disk filling up mid-transaction, after earlier writes of the same
  * transaction already went through. Built from Proxies over fake-indexeddb so the store under
  * test runs its real Dexie code path; only the failing write is invented.
@@ -9,6 +9,8 @@ import { freshIndexedDB } from "./fixtures";
 export function quotaFailingIndexedDB(stores: string[]) {
   const ports = freshIndexedDB();
   const full = { on: false, hits: 0 };
+  /** Mode and durability hint of every transaction opened, in order. */
+  const transactions: { mode: string; durability: string | undefined }[] = [];
 
   // Methods run on the real object (fake-indexeddb reads its own fields), results are wrapped on
   // the way out so the chain factory -> request -> database -> transaction -> store stays proxied.
@@ -56,7 +58,10 @@ export function quotaFailingIndexedDB(stores: string[]) {
     once(db, (d) =>
       wrap(d, (name) =>
         name === "transaction"
-          ? (...args: Parameters<IDBDatabase["transaction"]>) => wrapTransaction(d.transaction(...args))
+          ? (...args: Parameters<IDBDatabase["transaction"]>) => {
+              transactions.push({ mode: args[1] ?? "readonly", durability: args[2]?.durability });
+              return wrapTransaction(d.transaction(...args));
+            }
           : undefined,
       ),
     );
@@ -69,5 +74,5 @@ export function quotaFailingIndexedDB(stores: string[]) {
       ? (...args: Parameters<IDBFactory["open"]>) => wrapOpenRequest(ports.indexedDB.open(...args))
       : undefined,
   );
-  return { indexedDB, IDBKeyRange: ports.IDBKeyRange, full };
+  return { indexedDB, IDBKeyRange: ports.IDBKeyRange, full, transactions };
 }

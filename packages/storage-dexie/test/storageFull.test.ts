@@ -11,8 +11,20 @@ function storeOnFullDisk(stores: string[]) {
     IDBKeyRange: ports.IDBKeyRange,
     storage: null,
   });
-  return { store, full: ports.full };
+  return { store, full: ports.full, transactions: ports.transactions };
 }
+
+describe("durability", () => {
+  it("opens every read-write transaction with strict durability, so a decision is on disk when it resolves", async () => {
+    const { store, transactions } = storeOnFullDisk([]);
+    await startCase(store, "c1");
+    await store.saveDraft("t-c1", "p1", {});
+    await store.importAll(await store.exportAll());
+    const writes = transactions.filter((t) => t.mode === "readwrite");
+    expect(writes.length).toBeGreaterThanOrEqual(3);
+    expect(writes.every((t) => t.durability === "strict")).toBe(true);
+  });
+});
 
 describe("a full disk", () => {
   it("turns QuotaExceededError into StorageFullError and rolls back the whole action", async () => {
