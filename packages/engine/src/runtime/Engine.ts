@@ -1,12 +1,13 @@
 import type { HolidayCalendar } from "@wf/expr";
 import { type HashFn, type VerifyResult, verifyChain } from "../audit/auditChain";
 import { sha256Hex } from "../audit/sha256";
-import { ConflictError, EngineError, NotFoundError, type ValidationIssue } from "../errors";
+import { ConflictError, NotFoundError, type ValidationIssue } from "../errors";
 import type { AuditEvent, InstanceRecord, StoredDefinition, TaskRecord } from "../store/Store";
 import { authorizeRoles, authorizeTask, checkSeparation } from "./authorize";
+import { CaseRunner } from "./CaseRunner";
 import { checkStartData } from "./checkStartData";
 import { checkSubmission } from "./checkSubmission";
-import type { StartInput, TaskState, WfContext, WfEvent } from "./context";
+import type { TaskState, WfContext, WfEvent } from "./context";
 import { DefinitionRegistry, type LoadedDefinition } from "./DefinitionRegistry";
 import { EngineCore, type EventMeta } from "./EngineCore";
 import type {
@@ -19,6 +20,7 @@ import type {
   StartRequest,
   TaskRequest,
 } from "./engineTypes";
+import { fireTimers } from "./fireTimers";
 import { instanceRecord } from "./instanceRecord";
 import { TaskQueries } from "./TaskQueries";
 import { openTaskRecord } from "./taskRecords";
@@ -38,6 +40,7 @@ export class Engine {
   readonly tasks: TaskQueries;
   private readonly core: EngineCore;
   private readonly registry: DefinitionRegistry;
+  private readonly runner: CaseRunner;
   private readonly hash: HashFn;
   private ready: Promise<void>;
 
@@ -56,6 +59,7 @@ export class Engine {
       opts.clock,
       opts.utcOffsetMinutes ?? 480,
     );
+    this.runner = new CaseRunner(this.core, this.registry, opts.store, opts.ids, opts.clock);
     this.tasks = new TaskQueries(opts.store, (now) => this.utc(now));
     const pending = opts.definitions ?? [];
     const registry = this.registry;
@@ -85,7 +89,7 @@ export class Engine {
       this.opts.directory,
     );
     checkStartData(loaded.compiled.definition, req.data ?? {});
-    const rec = await this.startCase(
+    const rec = await this.runner.startCase(
       loaded,
       req.data ?? {},
       { id: req.actor.id, unit: req.actor.unit },
@@ -136,7 +140,7 @@ export class Engine {
       outcome: req.outcome,
     };
     if (req.opinion !== undefined) meta.opinion = req.opinion;
-    const next = await this.applyAndFollow(loaded, rec, event, meta, req.actor);
+    const next = await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor);
     return this.view(next, notices);
   }
 
@@ -195,7 +199,7 @@ export class Engine {
       unit: req.actor.unit,
       step: req.step,
     };
-    return this.view(await this.applyAndFollow(loaded, rec, event, meta, req.actor));
+    return this.view(await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor));
   }
 
   /** Cancel a running case (and the sub-process cases it started). */
@@ -219,52 +223,13 @@ export class Engine {
       unit: req.actor.unit,
       ...(req.reason ? { opinion: req.reason } : {}),
     };
-    return this.view(await this.applyAndFollow(loaded, rec, event, meta, req.actor));
+    return this.view(await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor));
   }
 
   /** Fire every timer due at `now` (reminders, escalations, timeouts, waits). Idempotent per timer. */
   async tick(now: string = this.opts.clock()): Promise<FiredTimer[]> {
     await this.ready;
-    const limit = this.utc(now);
-    const fired: FiredTimer[] = [];
-    const due = await this.opts.store.queryInstances({ status: "running", dueBefore: limit });
-    for (const inst of due) {
-      const tried = new Set<string>();
-      for (;;) {
-        const rec = await this.opts.store.loadInstance(inst.id);
-        if (rec?.status !== "running") break;
-        const ctx = this.core.contextOf(rec);
-        const timer = Object.values(ctx.timers)
-          .filter((t) => t.due <= limit && !tried.has(t.id))
-          .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : 1))[0];
-        if (!timer) break;
-        tried.add(timer.id);
-        const loaded = await this.registry.load(rec.definitionId, rec.definitionVersion);
-        const event: WfEvent = { type: "wf.timer", timerId: timer.id, at: now };
-        const meta = {
-          actionId: `timer:${timer.id}`,
-          type: "timer",
-          actor: "system",
-          unit: "",
-          step: timer.step,
-        };
-        const entry: FiredTimer = {
-          instanceId: rec.id,
-          timerId: timer.id,
-          kind: timer.kind,
-          step: timer.step,
-        };
-        try {
-          await this.applyAndFollow(loaded, rec, event, meta, undefined);
-        } catch (error) {
-          // One broken case must not stop the timers of all the others; report it and go on.
-          if (!(error instanceof EngineError)) throw error;
-          entry.error = error.message;
-        }
-        fired.push(entry);
-      }
-    }
-    return fired;
+    return fireTimers(this.runner, this.opts.store, now, this.utc(now));
   }
 
   /** An instance with its open tasks. */
@@ -296,7 +261,7 @@ export class Engine {
     const loaded = await this.registry.load(String(p.definitionId), p.definitionVersion);
     const snap = this.core.fold(loaded, events);
     const last = events[events.length - 1]!;
-    const subject = this.subjectOf(loaded)(snap.context, last.at);
+    const subject = this.runner.subjectOf(loaded)(snap.context, last.at);
     const rec = instanceRecord(loaded.compiled, snap, {
       definitionVersion: loaded.stored.version,
       definitionHash: loaded.stored.hash,
@@ -315,20 +280,6 @@ export class Engine {
     const ms = Date.parse(time);
     if (Number.isNaN(ms)) throw new RangeError(`"${time}" is not an ISO date-time`);
     return new Date(ms).toISOString();
-  }
-
-  private subjectOf(loaded: LoadedDefinition) {
-    const src = loaded.compiled.definition.subject;
-    const s = loaded.compiled.services;
-    return (ctx: WfContext, at: string): string | undefined => {
-      if (src === undefined) return undefined;
-      try {
-        const v = s.ev.value(src, s.scope(ctx), at);
-        return typeof v === "string" && v !== "" ? v : undefined;
-      } catch {
-        return undefined;
-      }
-    };
   }
 
   private async running(instanceId: string, expectedVersion: number | undefined) {
@@ -364,117 +315,7 @@ export class Engine {
     const task = this.openTask(ctx, req.taskId);
     const event = make(task);
     const meta = { actionId: req.actionId, type, actor: req.actor.id, unit: req.actor.unit, step: task.step };
-    return this.view(await this.applyAndFollow(loaded, rec, event, meta, req.actor));
-  }
-
-  private async startCase(
-    loaded: LoadedDefinition,
-    data: Record<string, unknown>,
-    starter: { id: string; unit: string },
-    actionId: string,
-    actor: { id: string; unit: string } | undefined,
-    parent?: { instanceId: string; step: string },
-  ): Promise<InstanceRecord> {
-    const input: StartInput = {
-      instanceId: this.opts.ids(),
-      definitionId: loaded.stored.id,
-      data,
-      starter,
-      at: this.opts.clock(),
-    };
-    if (parent) input.parent = parent;
-    const meta = { actionId, type: "started", actor: actor?.id ?? "system", unit: actor?.unit ?? "" };
-    return this.applyAndFollow(loaded, undefined, input, meta, actor);
-  }
-
-  /** Apply, then what follows from it: start requested children, tell a parent its child ended, cascade a cancel. */
-  private async applyAndFollow(
-    loaded: LoadedDefinition,
-    rec: InstanceRecord | undefined,
-    event: WfEvent | StartInput,
-    meta: EventMeta,
-    actor: { id: string; unit: string } | undefined,
-  ): Promise<InstanceRecord> {
-    const beforeCtx = rec ? this.core.contextOf(rec) : undefined;
-    let out = await this.core.apply(loaded, rec, event, meta, this.subjectOf(loaded));
-    const ctx = this.core.contextOf(out);
-    for (const [step, link] of Object.entries(ctx.children)) {
-      if (link.instanceId !== undefined || beforeCtx?.children[step] === link) continue;
-      const childDef = await this.registry.load(link.definition, link.version);
-      const child = await this.startCase(
-        childDef,
-        link.input,
-        ctx.starter,
-        `${meta.actionId}>child:${step}`,
-        actor,
-        {
-          instanceId: out.id,
-          step,
-        },
-      );
-      const started: WfEvent = { type: "wf.childStarted", step, childId: child.id, at: child.startedAt };
-      const m = {
-        actionId: `${meta.actionId}>linked:${step}`,
-        type: "childStarted",
-        actor: "system",
-        unit: "",
-        step,
-      };
-      out = await this.applyAndFollow(
-        loaded,
-        (await this.opts.store.loadInstance(out.id)) ?? out,
-        started,
-        m,
-        actor,
-      );
-    }
-    if (out.status !== "running" && (rec === undefined || rec.status === "running")) {
-      const endedCtx = this.core.contextOf(out);
-      if (out.status === "cancelled") {
-        for (const [step, link] of Object.entries(endedCtx.children)) {
-          const child =
-            link.instanceId === undefined ? undefined : await this.opts.store.loadInstance(link.instanceId);
-          if (child?.status !== "running") continue;
-          const childDef = await this.registry.load(child.definitionId, child.definitionVersion);
-          const cancel: WfEvent = {
-            type: "wf.cancel",
-            actor: { id: "system", unit: "", roles: [] },
-            at: out.updatedAt,
-            reason: `parent ${out.id} cancelled`,
-          };
-          const m = {
-            actionId: `${meta.actionId}>cancel:${child.id}`,
-            type: "cancelled",
-            actor: "system",
-            unit: "",
-            step,
-          };
-          await this.applyAndFollow(childDef, child, cancel, m, undefined);
-        }
-      }
-      const parentLink = endedCtx.parent;
-      const parent = parentLink ? await this.opts.store.loadInstance(parentLink.instanceId) : undefined;
-      if (parentLink && parent && parent.status === "running") {
-        const parentDef = await this.registry.load(parent.definitionId, parent.definitionVersion);
-        const ended: WfEvent = {
-          type: "wf.childEnded",
-          step: parentLink.step,
-          childId: out.id,
-          outcome: out.outcome ?? "completed",
-          at: out.updatedAt,
-        };
-        const m = {
-          actionId: `${meta.actionId}>ended:${out.id}`,
-          type: "childEnded",
-          actor: "system",
-          unit: "",
-          step: parentLink.step,
-          outcome: out.outcome ?? "completed",
-        };
-        await this.applyAndFollow(parentDef, parent, ended, m, undefined);
-      }
-    }
-    return out;
+    return this.view(await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor));
   }
 
   private async view(rec: InstanceRecord, notices: ValidationIssue[] = []): Promise<Instance> {
