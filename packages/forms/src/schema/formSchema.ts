@@ -71,12 +71,26 @@ function editable(form: CompiledForm, node: string, opts: FormSchemaOptions): bo
 
 /**
  * Values as submitted: only the form's fields, without those hidden by a condition (an answer
- * that does not apply is not stored). Fields hidden or read-only by the step's permissions pass
- * through as given, so the engine evaluates conditions on the same values the browser did.
+ * that does not apply is not stored) or by the step's permissions (the step never showed them).
+ * Read-only fields pass through as shown, so the engine evaluates conditions on the same values
+ * the browser did.
  */
-function submitted(form: CompiledForm, values: FormValues): FormValues {
+function submitted(form: CompiledForm, values: FormValues, opts: FormSchemaOptions): FormValues {
   const out: FormValues = {};
-  for (const f of form.topLevel) if (f.key in values) out[f.key] = values[f.key];
+  for (const f of form.topLevel) {
+    if (!(f.key in values) || permissionOf(opts.permissions, f) === "hidden") continue;
+    const v = values[f.key];
+    const hiddenColumns = f.columns.filter((c) => permissionOf(opts.permissions, c) === "hidden");
+    out[f.key] =
+      hiddenColumns.length > 0 && Array.isArray(v)
+        ? v.map((row: unknown) => {
+            if (row === null || typeof row !== "object" || Array.isArray(row)) return row;
+            const r = { ...(row as Record<string, unknown>) };
+            for (const c of hiddenColumns) delete r[c.key];
+            return r;
+          })
+        : v;
+  }
   return out;
 }
 
@@ -133,5 +147,5 @@ export function createFormSchema(form: CompiledForm, opts: FormSchemaOptions = {
           );
       }
     })
-    .transform((raw) => submitted(form, effectiveValues(form, raw as FormValues, opts)));
+    .transform((raw) => submitted(form, effectiveValues(form, raw as FormValues, opts), opts));
 }

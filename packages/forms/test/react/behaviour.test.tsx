@@ -176,7 +176,7 @@ describe("per-step permissions", () => {
     expect(screen.getByRole("alert").textContent).toContain("意见: 此项为必填项");
     await user.type(screen.getByLabelText(/意见/), "同意");
     await user.click(screen.getByRole("button", { name: "提交" }));
-    expect(onSubmit.mock.calls[0]?.[0]).toEqual({ name: "张三", opinion: "同意", secret: "x" });
+    expect(onSubmit.mock.calls[0]?.[0]).toEqual({ name: "张三", opinion: "同意" });
   });
 });
 

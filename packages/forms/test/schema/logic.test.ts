@@ -107,14 +107,14 @@ describe("per-step permissions", () => {
     field("score", "number", { max: 100 }),
   ];
 
-  test("hidden: not validated, and passed through as given", () => {
+  test("hidden: neither validated nor submitted", () => {
     const r = parseFormValues(
       formOf(fields),
       { name: "", opinion: "x", score: 1 },
       { fields: { name: "hidden" } },
       ctx,
     );
-    expect(r).toEqual({ ok: true, values: { name: "", opinion: "x", score: 1 }, issues: [] });
+    expect(r).toEqual({ ok: true, values: { opinion: "x", score: 1 }, issues: [] });
   });
 
   test("readonly: not blocking the step, and passed through so conditions agree with the browser", () => {
@@ -152,8 +152,14 @@ describe("per-step permissions", () => {
     expect(problems(f, v, { fields: { items: "readonly" } })).toEqual([]);
     expect(problems(f, v, { fields: { "items.a": "hidden" } })).toEqual([]);
     expect(problems(f, v, { fields: { "items.b": "required" } })).toEqual(["items[0].a:required"]);
-    const r = parseFormValues(formOf(f), v, { fields: { "items.b": "hidden" } }, ctx);
-    expect(r.ok).toBe(false);
+    expect(parseFormValues(formOf(f), v, { fields: { "items.b": "hidden" } }, ctx).ok).toBe(false);
+    const r = parseFormValues(
+      formOf(f),
+      { items: [{ a: "x", b: "y" }] },
+      { fields: { "items.b": "hidden" } },
+      ctx,
+    );
+    expect(r.ok && r.values).toEqual({ items: [{ a: "x" }] });
   });
 });
 
