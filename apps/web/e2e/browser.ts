@@ -40,3 +40,15 @@ export async function actAs(page: Page, name: string, unit: string): Promise<voi
   await page.getByRole("button", { name: `以此身份办理: ${name}, ${unit}` }).click();
   await expect.poll(() => page.getByRole("link", { name: /当前身份/ }).textContent()).toContain(name);
 }
+
+/**
+ * Saves what the screen looks like at desktop and phone width into test-results/ (ignored by
+ * git), so a person can look at every screen the tests pass through.
+ */
+export async function snap(page: Page, name: string): Promise<void> {
+  const size = page.viewportSize() ?? { width: 1280, height: 900 };
+  await page.screenshot({ path: `test-results/${name}-desktop.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `test-results/${name}-phone.png` });
+  await page.setViewportSize(size);
+}

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { actAs, launch, openPage } from "./browser.ts";
+import { actAs, launch, openPage, snap } from "./browser.ts";
 
 const skip = inject("e2eSkip");
 const baseURL = inject("baseURL");
@@ -65,6 +65,7 @@ describe.skipIf(skip !== "")("first-secretary selection in Chromium", () => {
     expect(await page.getByRole("textbox", { name: "办理意见" }).inputValue()).toBe("本人申请");
 
     await fillApplication(page);
+    await snap(page, "task-application");
     await page.getByRole("button", { name: "提交申请" }).click();
     await page.getByText("已办理:提交申请。").waitFor();
 
@@ -76,10 +77,13 @@ describe.skipIf(skip !== "")("first-secretary selection in Chromium", () => {
     await actAs(page, "王文杰", "中共清溪市委组织部");
     await page.goto(recommendUrl);
     await page.getByText(/此事项由 清溪市农业农村局 的“派出单位组织人事部门”办理/).waitFor();
+    await snap(page, "task-wrong-unit");
 
     // The unit HR finds it in their inbox and recommends, offline.
     await actAs(page, "王磊", "清溪市农业农村局");
     await page.getByRole("link", { name: "待办" }).click();
+    await page.getByRole("link", { name: /单位推荐/ }).waitFor();
+    await snap(page, "inbox");
     await page.getByRole("link", { name: /单位推荐/ }).click();
     await page.getByLabel("单位党委(党组)研究日期").fill("2026-03-02");
     await page.getByRole("textbox", { name: "推荐意见" }).fill("该同志政治素质好,工作能力强,同意推荐。");
@@ -102,6 +106,7 @@ describe.skipIf(skip !== "")("first-secretary selection in Chromium", () => {
     await page.getByText("已办理:审查通过。").waitFor();
     await page.getByRole("link", { name: "查看案件" }).click();
     await page.getByText(/审计链校验通过/).waitFor();
+    await snap(page, "case");
     const timeline = await page.locator(".timeline").textContent();
     expect(timeline).toContain("个人申请");
     expect(timeline).toContain("推荐");

@@ -9,6 +9,7 @@ import { useOrg } from "../org/OrgProvider.tsx";
 import { href } from "../routing/useHashRoute.ts";
 import { SaidNotice } from "../ui/SaidNotice.tsx";
 import { loadCase } from "./loadCase.ts";
+import { StepDiagram } from "./StepDiagram.tsx";
 import { stepTitle } from "./stepText.ts";
 import { Timeline } from "./Timeline.tsx";
 
@@ -96,6 +97,12 @@ export function CasePage({ caseId, print }: { caseId: string; print: boolean }) 
           </dd>
         </dl>
       </div>
+      {definition && (
+        <div className="card">
+          <h2>{t("diagram.title")}</h2>
+          <StepDiagram definition={definition} instance={instance} events={events} />
+        </div>
+      )}
       {openTasks.length > 0 && !print && (
         <div className="card">
           <h2>{t("case.openTasks")}</h2>

@@ -49,7 +49,7 @@ export function AppShell({
         {t("app.skip")}
       </a>
       <header className="topbar">
-        <a className="brand" href={href({ name: "inbox" })}>
+        <a className="brand" href={href({ name: "inbox" })} aria-label={t("app.name")}>
           <img className="brand-mark" src="./icon.svg" alt="" width="28" height="28" />
           <span className="brand-name brand-long">{t("app.name")}</span>
           <span className="brand-name brand-short">{t("app.short")}</span>
