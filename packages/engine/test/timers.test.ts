@@ -131,3 +131,71 @@ describe("timer steps", () => {
     expect(await store.queryInstances({})).toEqual([]);
   });
 });
+
+function jointWithDeadline(child: string): Definition {
+  return {
+    id: "joint-deadline",
+    version: 1,
+    title: t("Joint with deadline"),
+    roles: ["org-dept", "reviewer"],
+    start: { roles: ["org-dept"] },
+    data: { departments: { type: "list", of: { type: "orgUnit" }, default: ["k1-disc", "k1-police"] } },
+    initial: "joint",
+    steps: {
+      joint: {
+        kind: "multiTask",
+        over: "data.departments",
+        assignee: { role: "reviewer", at: { from: "item" } },
+        deadline: {
+          after: { days: 2 },
+          escalate: { role: "org-dept", at: { from: "item", up: "county", child } },
+        },
+        outcomes: { approve: { label: t("Approve") } },
+        complete: "all",
+        to: "done",
+      },
+      done: { kind: "end", outcome: "done" },
+    },
+  };
+}
+
+describe("deadlines on multi-instance tasks", () => {
+  it("escalates each signer's task to the org dept above that item's unit", async () => {
+    const { engine, nextAction, clock } = makeEngine([jointWithDeadline("org-dept")]);
+    const i = await engine.start({
+      definitionId: "joint-deadline",
+      actor: actor("od1"),
+      actionId: nextAction(),
+    });
+    const fired = await engine.tick(clock.advanceDays(2));
+    expect(fired.map((f) => [f.kind, f.error])).toEqual([
+      ["escalate", undefined],
+      ["escalate", undefined],
+    ]);
+    const after = await engine.get(i.id);
+    expect(after.tasks.map((x) => x.escalatedTo)).toEqual([
+      { role: "org-dept", unit: "k1-od" },
+      { role: "org-dept", unit: "k1-od" },
+    ]);
+    expect(await engine.tasks.forActor(actor("od2"))).toHaveLength(2);
+  });
+
+  it("reports a timer it cannot apply, keeps it pending, and still fires the other cases' timers", async () => {
+    const broken = jointWithDeadline("court-of-appeal");
+    const fine = { ...jointWithDeadline("org-dept"), id: "joint-ok" };
+    const { engine, nextAction, clock } = makeEngine([broken, fine]);
+    const a = await engine.start({
+      definitionId: "joint-deadline",
+      actor: actor("od1"),
+      actionId: nextAction(),
+    });
+    const b = await engine.start({ definitionId: "joint-ok", actor: actor("od1"), actionId: nextAction() });
+    const fired = await engine.tick(clock.advanceDays(2));
+    const failed = fired.filter((f) => f.instanceId === a.id);
+    expect(failed).toHaveLength(2);
+    expect(failed[0]?.error).toMatch(/has no child unit of type "court-of-appeal"/);
+    expect(fired.filter((f) => f.instanceId === b.id && f.error === undefined)).toHaveLength(2);
+    expect((await engine.get(a.id)).nextDue).toBeDefined();
+    expect(await engine.verify(a.id)).toEqual({ ok: true });
+  });
+});
