@@ -5,12 +5,13 @@ import type { WizardJson } from "../schema/formJson";
 import { createFormLogic } from "../schema/formLogic";
 import { type FormContext, initialValues } from "../schema/formState";
 import { localize } from "../schema/messages";
-import type { FieldPermissions, FormValues, Locale, LocalText } from "../schema/types";
+import type { FieldIssue, FieldPermissions, FormValues, Locale, LocalText } from "../schema/types";
 import { parseFormValues } from "../schema/validateForm";
 import { ErrorSummary } from "./ErrorSummary";
+import { packMessage } from "./errorText";
 import { FormView } from "./FormView";
 import { fieldLocations, pageFieldKeys } from "./fieldLocations";
-import { createFormResolver, toFieldErrors } from "./formResolver";
+import { createFormResolver, issueName, toFieldErrors } from "./formResolver";
 import { type FormRuntime, fieldId, RuntimeContext } from "./formRuntime";
 import { FieldList } from "./Layout";
 import { uiText } from "./uiText";
@@ -37,6 +38,11 @@ export interface FormRendererProps {
   submitLabel?: LocalText | undefined;
   /** Hide the submit button when the host submits the form itself (outcome buttons calling `requestSubmit()`). */
   hideSubmit?: boolean | undefined;
+  /**
+   * Problems found elsewhere (the engine refused the submission): shown on their fields and in
+   * the error summary, which takes focus. Pass a new array to show them again.
+   */
+  issues?: readonly (Pick<FieldIssue, "path" | "message"> & { rule?: string | undefined })[] | undefined;
   /** Extra buttons beside submit (outcomes of the step, cancel …). */
   actions?: ReactNode;
 }
@@ -145,6 +151,20 @@ function EditableForm(props: FormRendererProps) {
       if (e && "message" in e) methods.setError(name, e as never);
   }, []);
 
+  // Issues from the host (the engine's verdict) land on their fields like the schema's own.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: shown again only for a new array
+  useEffect(() => {
+    if (!props.issues || props.issues.length === 0) return;
+    const seen = new Set<string>();
+    for (const issue of props.issues) {
+      const name = issueName(form, issue.path);
+      if (seen.has(name)) continue;
+      seen.add(name);
+      methods.setError(name, { type: issue.rule ?? "host", message: packMessage(issue.message) });
+    }
+    setShowSummary((n) => n + 1);
+  }, [props.issues]);
+
   // A new wizard page is announced by moving focus to its heading (not on the first render).
   const pageShown = useRef(page);
   useEffect(() => {
@@ -165,7 +185,10 @@ function EditableForm(props: FormRendererProps) {
     // Wait for the page or tab to render before focusing.
     setTimeout(() => {
       const el = document.getElementById(fieldId(idPrefix, name));
-      const inner = el?.getAttribute("role") === "radiogroup" || el?.getAttribute("role") === "group";
+      const inner =
+        el?.tagName === "FIELDSET" ||
+        el?.getAttribute("role") === "radiogroup" ||
+        el?.getAttribute("role") === "group";
       (inner ? el?.querySelector<HTMLElement>("input") : el)?.focus();
     }, 0);
   };

@@ -329,6 +329,36 @@ test("the host may submit the form itself (outcome buttons) with no submit butto
   expect(onSubmit.mock.calls[0]?.[0]).toEqual({ a: "好" });
 });
 
+test("issues from the engine are shown on their fields and in the summary", async () => {
+  const form = compileForm({
+    id: "fs-i",
+    version: 1,
+    title: lbl("表"),
+    fields: [
+      { key: "who", type: "text", label: lbl("人员") },
+      {
+        key: "items",
+        type: "table",
+        label: lbl("明细"),
+        fields: [{ key: "n", type: "number", label: lbl("数") }],
+      },
+    ],
+  });
+  const issues = [
+    { path: "who", message: { zh: "人员不存在", en: "Unknown person" } },
+    { path: "items", message: { zh: "至少填写 1 行", en: "At least 1 row" } },
+  ];
+  render(<FormRenderer form={form} issues={issues} context={ctx} />);
+  const summary = await screen.findByRole("alert");
+  expect(document.activeElement).toBe(summary);
+  expect(
+    within(summary)
+      .getAllByRole("link")
+      .map((a) => a.textContent),
+  ).toEqual(["人员: 人员不存在", "明细: 至少填写 1 行"]);
+  expect(screen.getByLabelText("人员").getAttribute("aria-invalid")).toBe("true");
+});
+
 describe("locale, drafts and bad saved data", () => {
   test("English when asked", async () => {
     const { user } = setup([rank], { locale: "en" });
