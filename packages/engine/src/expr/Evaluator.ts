@@ -56,7 +56,8 @@ export class Evaluator {
     // Working days move the local date on the calendar and keep the local time of day.
     const local = ms + this.offsetMinutes * 60_000;
     const day = new Date(local).toISOString().slice(0, 10);
-    const target = String(this.value(`addWorkingDays("${day}", ${sign * n})`, {}, from));
+    // One fixed source with the values in scope: the compiled-expression cache stays one entry.
+    const target = String(this.value("addWorkingDays(d, n)", { d: day, n: sign * n }, from));
     const timeOfDay = local - Date.parse(`${day}T00:00:00Z`);
     return new Date(
       Date.parse(`${target}T00:00:00Z`) + timeOfDay - this.offsetMinutes * 60_000,
