@@ -1,25 +1,10 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { actAs, launch, openPage, snap } from "./browser.ts";
+import { fillApplication } from "./selectionSteps.ts";
 
 const skip = inject("e2eSkip");
 const baseURL = inject("baseURL");
-
-/** Fills the application form (fs-application) for 杨海燕, as the scenario fs-happy-path does. */
-async function fillApplication(page: Page) {
-  await page.getByRole("combobox", { name: "申请人" }).fill("cadre-ideal");
-  await page.getByRole("option", { name: /杨海燕/ }).click();
-  await page.getByRole("textbox", { name: "公民身份号码" }).fill("529901199205202260");
-  await page.getByLabel("性别").selectOption("女");
-  await page.getByRole("combobox", { name: "工作单位" }).fill("qx-u-agriculture");
-  await page.getByRole("option", { name: /农业农村局/ }).click();
-  await page.getByLabel("单位类别").selectOption({ label: "卫生城建农业等部门" });
-  await page.getByLabel("职务职级").selectOption({ label: "正科级" });
-  await page.getByLabel("政治面貌").selectOption({ label: "中共正式党员" });
-  await page.getByLabel("党龄起算日期(转正日期)").fill("2016-07-01");
-  await page.getByLabel("参加工作时间").fill("2015-08-01");
-  await page.getByLabel("乡镇(街道)工作经历(年)").fill("1");
-}
 
 describe.skipIf(skip !== "")("first-secretary selection in Chromium", () => {
   let browser: Browser;

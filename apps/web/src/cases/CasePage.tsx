@@ -76,7 +76,7 @@ export function CasePage({ caseId, print }: { caseId: string; print: boolean }) 
               <dd>{instance.steps.map((s) => text(stepTitle(definition, s))).join("、")}</dd>
             </>
           )}
-          {instance.outcome && (
+          {instance.outcome && !instance.reason && (
             <>
               <dt>{t("case.outcome")}</dt>
               <dd>{instance.outcome}</dd>
