@@ -86,6 +86,14 @@ export {
   unitsMatching,
 } from "./workflow/checkStaffing.ts";
 export {
+  addDaysIso,
+  createSimulation,
+  openTasks,
+  type SimProfile,
+  type Simulation,
+  type SimulationOptions,
+} from "./workflow/createSimulation.ts";
+export {
   type DefinitionGraph,
   definitionGraph,
   type GraphEdge,

@@ -1,12 +1,8 @@
 import { EditorView } from "@codemirror/view";
-import { act, fireEvent, render, screen, within } from "@testing-library/react";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import type { OrgUnit, Person } from "@wf/engine";
 import { describe, expect, it, vi } from "vitest";
-import {
-  type CatalogPerson,
-  type CatalogUnit,
-  type DesignDefinition,
-  WorkflowDesigner,
-} from "../src/index.ts";
+import { type DesignDefinition, WorkflowDesigner } from "../src/index.ts";
 
 function twoSteps(): DesignDefinition {
   return {
@@ -34,12 +30,22 @@ function twoSteps(): DesignDefinition {
   };
 }
 
-const units: CatalogUnit[] = [
-  { id: "county", type: "county", level: "county" },
-  { id: "od", type: "org-dept", parent: "county" },
+const units: OrgUnit[] = [
+  { id: "county", name: { zh: "县", en: "County" }, type: "county", level: "county" },
+  { id: "od", name: { zh: "组织部", en: "Org dept" }, type: "org-dept", parent: "county" },
 ];
-const clerk: CatalogPerson = { id: "clerk1", memberships: [{ unit: "county", role: "clerk" }] };
-const reviewer: CatalogPerson = { id: "od1", memberships: [{ unit: "od", role: "org-dept" }] };
+const clerk: Person = {
+  id: "clerk1",
+  name: { zh: "甲" },
+  memberships: [{ unit: "county", role: "clerk" }],
+  attrs: {},
+};
+const reviewer: Person = {
+  id: "od1",
+  name: { zh: "乙" },
+  memberships: [{ unit: "od", role: "org-dept" }],
+  attrs: {},
+};
 
 // Queries by text and selector: getByRole is slow in jsdom once CodeMirror's styles are on the page.
 const button = (name: string | RegExp) =>
@@ -172,5 +178,40 @@ describe("WorkflowDesigner", { timeout: 20_000 }, () => {
     fireEvent.click(button("Publish new version"));
     expect(onPublish).toHaveBeenCalledWith(expect.objectContaining({ id: "leave", version: 2 }));
     expect(screen.getByText("Every task has someone who can act on it")).toBeDefined();
+  });
+
+  it("simulates the procedure as chosen profiles until it ends", async () => {
+    render(
+      <WorkflowDesigner
+        definition={twoSteps()}
+        locale="en"
+        catalog={{ units, people: [clerk, reviewer] }}
+        simulationStart="2026-03-02T09:00:00+08:00"
+      />,
+    );
+    fireEvent.click(tab("Simulator"));
+    const sim = document.querySelector(".wf-wd-sim") as HTMLElement;
+    const start = await within(sim).findByText("Start case", { selector: "button:not([disabled])" });
+    fireEvent.click(start);
+    fireEvent.click(await within(sim).findByText("Submit", { selector: "button" }));
+    fireEvent.change(within(sim).getByLabelText("Act as"), { target: { value: "1" } });
+    fireEvent.click(await within(sim).findByText("OK", { selector: "button" }));
+    await waitFor(() => expect(within(sim).getByText(/^completed/)).toBeDefined());
+    expect(
+      [...sim.querySelectorAll("ol li")].map((li) => li.textContent?.split(" ").slice(1, 3).join(" ")),
+    ).toEqual(["started apply", "acted apply", "acted approve"]);
+  });
+
+  it("shows why the engine refuses an action in the simulator", async () => {
+    render(
+      <WorkflowDesigner definition={twoSteps()} locale="en" catalog={{ units, people: [clerk, reviewer] }} />,
+    );
+    fireEvent.click(tab("Simulator"));
+    const sim = document.querySelector(".wf-wd-sim") as HTMLElement;
+    const start = await within(sim).findByText("Start case", { selector: "button:not([disabled])" });
+    fireEvent.change(within(sim).getByLabelText("Act as"), { target: { value: "1" } });
+    fireEvent.click(start);
+    expect(await within(sim).findByRole("alert")).toBeDefined();
+    expect(sim.querySelectorAll("ol li")).toHaveLength(0);
   });
 });

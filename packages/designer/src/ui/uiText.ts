@@ -84,6 +84,18 @@ const zh = {
   connectTo: "连到",
   removeArrow: "删除连线",
   none: "（无）",
+  simulator: "模拟运行",
+  profile: "身份",
+  caseData: "案件数据（JSON）",
+  startCase: "发起",
+  clock: "模拟时钟",
+  advanceDays: "前进天数",
+  advance: "前进",
+  openTasks: "待办任务",
+  noTasks: "没有待办任务",
+  formData: "表单数据（JSON）",
+  history: "审计记录",
+  status: "状态",
 } as const;
 
 /** The designers' UI text in one language. */
@@ -173,6 +185,18 @@ const en: UiText = {
   connectTo: "Connect to",
   removeArrow: "Delete arrow",
   none: "(none)",
+  simulator: "Simulator",
+  profile: "Act as",
+  caseData: "Case data (JSON)",
+  startCase: "Start case",
+  clock: "Simulated clock",
+  advanceDays: "Days to advance",
+  advance: "Advance",
+  openTasks: "Open tasks",
+  noTasks: "No open tasks",
+  formData: "Form data (JSON)",
+  history: "Audit log",
+  status: "Status",
 };
 
 /** The designers' UI text for a locale: Simplified Chinese unless `en`. */

@@ -1,14 +1,16 @@
-import { validateDefinition } from "@wf/engine";
+import { type OrgUnit, type Person, validateDefinition } from "@wf/engine";
+import type { HolidayCalendar } from "@wf/expr";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { DesignerLocale, DesignForm } from "../form/formTypes.ts";
 import type { JsonPath } from "../history/jsonPatch.ts";
 import { JsonView } from "../json/JsonView.tsx";
 import { designerStyles } from "../ui/designerStyles.ts";
 import { pick, uiText } from "../ui/uiText.ts";
-import { checkStaffing, type OrgCatalog, type StaffingReport } from "./checkStaffing.ts";
+import { checkStaffing, type StaffingReport } from "./checkStaffing.ts";
 import { StepProperties } from "./StepProperties.tsx";
 import { issuesByStep } from "./stepIssues.ts";
 import { WorkflowDiagram } from "./WorkflowDiagram.tsx";
+import { WorkflowSimulator } from "./WorkflowSimulator.tsx";
 import { WorkflowToolbar } from "./WorkflowToolbar.tsx";
 import { initWorkflowDesigner, workflowDesignerReducer } from "./workflowDesignerReducer.ts";
 import type { DesignDefinition } from "./workflowTypes.ts";
@@ -22,12 +24,16 @@ export interface WorkflowDesignerProps {
   onPublish?: (definition: DesignDefinition) => void;
   /** Forms steps may show (for the form picker and per-field permissions). */
   forms?: readonly DesignForm[];
-  /** The org catalog, for the staffing check. */
-  catalog?: OrgCatalog;
+  /** The org catalog, for the staffing check and the simulator. */
+  catalog?: { units: readonly OrgUnit[]; people: readonly Person[] };
+  /** Holiday calendars for working days in the simulator. */
+  calendars?: readonly HolidayCalendar[];
+  /** Where the simulator's clock starts; the current time when absent. */
+  simulationStart?: string;
   locale?: DesignerLocale;
 }
 
-type SidePanel = "properties" | "json" | "issues";
+type SidePanel = "properties" | "json" | "issues" | "simulator";
 
 /**
  * The workflow designer: the definition as a diagram with automatic layout, steps added,
@@ -53,6 +59,8 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
   }, [def]);
 
   const forms = props.forms ?? [];
+  // Fixed when the designer opens, so the simulator does not restart on every render.
+  const [startAt] = useState(() => props.simulationStart ?? new Date().toISOString().replace(/\.\d+Z$/, "Z"));
   const result = useMemo(
     () => validateDefinition(def, props.forms ? { forms: props.forms.map((f) => f.id) } : {}),
     [def, props.forms],
@@ -98,6 +106,7 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
     ["properties", t.properties],
     ["json", t.json],
     ["issues", `${t.issues} (${issues.length + (staffing?.issues.length ?? 0)})`],
+    ...(props.catalog ? [["simulator", t.simulator] as [SidePanel, string]] : []),
   ];
   return (
     <div className="wf-designer wf-workflow-designer" ref={rootRef}>
@@ -173,6 +182,17 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
                   message: i.hint ? `${i.message} (${i.hint})` : i.message,
                 }))}
                 label={t.json}
+                locale={locale}
+              />
+            ) : null}
+            {panel === "simulator" && props.catalog ? (
+              <WorkflowSimulator
+                definition={def}
+                forms={props.forms}
+                units={props.catalog.units}
+                people={props.catalog.people}
+                calendars={props.calendars}
+                now={startAt}
                 locale={locale}
               />
             ) : null}
