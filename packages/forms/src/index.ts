@@ -17,6 +17,7 @@ export {
   type FormValidatorOptions,
 } from "./schema/createFormValidator";
 export { decimalSum, formatMoney, parseDecimalInput } from "./schema/decimal";
+export { explainField, type FieldExplanation, type Reason } from "./schema/explainField";
 export { type FormExpr, formFunctions } from "./schema/expressions";
 export { fieldValueSchema, isEmptyValue } from "./schema/fieldValueSchema";
 export { fieldValueType, isValueField, rowFieldTypes } from "./schema/fieldValueType";

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { createFormLogic, initialValues, parseFormValues, validateForm } from "../../src/index";
+import { createFormLogic, explainField, initialValues, parseFormValues, validateForm } from "../../src/index";
 import { ctx, field, formOf, problems, residentId } from "./helpers";
 
 const rank = field("rank", "select", {
@@ -278,5 +278,21 @@ describe("incremental logic", () => {
     );
     expect(logic.state("a")).toMatchObject({ readonly: true, permission: "readonly" });
     expect(logic.state("note").visible).toBe(false);
+  });
+});
+
+describe("explainField", () => {
+  test("says why a field is hidden or required, in both languages", () => {
+    const f = formOf([
+      rank,
+      field("age", "number"),
+      field("note", "text", { visible: "rank == '副科'", required: "age > 30" }),
+    ]);
+    const x = explainField(f, "note", { rank: "正科", age: 31 }, undefined, ctx);
+    expect(x?.visible[0]?.value).toBe(false);
+    expect(x?.visible[0]?.why.en).toMatch(/rank/);
+    expect(x?.visible[0]?.why.zh).toMatch(/rank/);
+    expect(x?.required?.value).toBe(true);
+    expect(explainField(f, "nope", {})).toBeUndefined();
   });
 });
