@@ -156,3 +156,56 @@ describe("automatic steps, outcome conditions and person assignees", () => {
     expect(await engine.history(i.id)).toHaveLength(1);
   });
 });
+
+describe("form permissions at a step", () => {
+  it("never writes fields that are readonly or hidden at the step into case data", async () => {
+    const def: Definition = {
+      id: "perm",
+      version: 1,
+      title: t("Permissions"),
+      roles: ["unit-hr", "org-dept"],
+      start: { roles: ["unit-hr"] },
+      data: { candidate: { type: "object", open: true } },
+      initial: "fill",
+      steps: {
+        fill: {
+          kind: "userTask",
+          assignee: { role: "unit-hr", at: { from: "starter.unit" } },
+          form: { ref: "fs-any", into: "candidate" },
+          outcomes: { next: { label: t("Next"), to: "check" } },
+        },
+        check: {
+          kind: "userTask",
+          assignee: { role: "org-dept", at: { unit: "k1-od" } },
+          form: {
+            ref: "fs-any",
+            into: "candidate",
+            fields: { name: "readonly", secret: "hidden" },
+            default: "editable",
+          },
+          outcomes: { done: { label: t("Done"), to: "end" } },
+        },
+        end: { kind: "end", outcome: "done" },
+      },
+    };
+    const { engine, nextAction } = makeEngine([def]);
+    let i = await engine.start({ definitionId: "perm", actor: actor("hr"), actionId: nextAction() });
+    i = await engine.act({
+      taskId: i.tasks[0]!.id,
+      actor: actor("hr"),
+      outcome: "next",
+      formData: { name: "Li", secret: "s" },
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    i = await engine.act({
+      taskId: i.tasks[0]!.id,
+      actor: actor("od1"),
+      outcome: "done",
+      formData: { name: "Forged", secret: "x", note: "ok" },
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    expect(i.data.candidate).toEqual({ name: "Li", secret: "s", note: "ok" });
+  });
+});

@@ -3,6 +3,7 @@ import type { StepOf } from "../definition/types";
 import type { ItemState, TaskState, TimerState, WfContext, WfEvent } from "../runtime/context";
 import { eventTime } from "../runtime/context";
 import { setPath } from "../runtime/setPath";
+import { writableForm } from "../runtime/writableForm";
 import type { CompileServices } from "./CompileServices";
 
 /** A context change made by an action. */
@@ -104,13 +105,11 @@ export function recordAct(
   if (step.form?.into !== undefined && event.form !== undefined && event.form !== null) {
     const key = dataKey(step.form.into);
     const prev = data[key];
+    const form = writableForm(step.form, event.form);
     const merged =
-      typeof prev === "object" &&
-      prev !== null &&
-      typeof event.form === "object" &&
-      !Array.isArray(event.form)
-        ? { ...(prev as object), ...(event.form as object) }
-        : event.form;
+      typeof prev === "object" && prev !== null && typeof form === "object" && !Array.isArray(form)
+        ? { ...(prev as object), ...(form as object) }
+        : form;
     data = setPath(data, key, merged);
   }
   const extra = { form: event.form ?? {}, actor: event.actor };

@@ -6,6 +6,7 @@ import type { FormValidator } from "../ports";
 import type { Actor } from "../store/Store";
 import type { WfContext } from "./context";
 import { setPath } from "./setPath";
+import { writableForm } from "./writableForm";
 
 /** What a person submits with an outcome. */
 export interface Submission {
@@ -54,12 +55,14 @@ export function checkSubmission(
     typeof form === "object" &&
     form !== null
   ) {
+    // Rules see the data as the transition will write it (read-only fields dropped).
     const key = dataKey(step.form.into);
     const prev = data[key];
+    const writable = writableForm(step.form, form) as object;
     data = setPath(
       data,
       key,
-      typeof prev === "object" && prev !== null ? { ...prev, ...(form as object) } : form,
+      typeof prev === "object" && prev !== null ? { ...prev, ...writable } : writable,
     );
   }
   const ev = c.services.ev;
