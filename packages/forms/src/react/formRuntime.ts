@@ -34,6 +34,7 @@ export interface FormRuntime {
   locations: ReadonlyMap<string, FieldLocation>;
 }
 
+/** Carries the runtime of one rendered form to its fields. */
 export const RuntimeContext = createContext<FormRuntime | null>(null);
 
 /** The runtime of the enclosing form. */

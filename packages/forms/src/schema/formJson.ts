@@ -55,6 +55,7 @@ export interface OptionJson {
   visible?: Expr | undefined;
 }
 
+/** `text` and `textarea`: a string with optional length and pattern limits. */
 export interface TextFieldJson extends ValueFieldCommon {
   type: "text" | "textarea";
   minLength?: number | undefined;
@@ -63,6 +64,7 @@ export interface TextFieldJson extends ValueFieldCommon {
   pattern?: string | undefined;
   rows?: number | undefined;
 }
+/** `number` and `money`: a JSON number with bounds and decimal places. */
 export interface NumberFieldJson extends ValueFieldCommon {
   type: "number" | "money";
   min?: Bound<number> | undefined;
@@ -72,27 +74,33 @@ export interface NumberFieldJson extends ValueFieldCommon {
   /** Money only: ISO currency code shown beside the amount (default CNY). */
   currency?: string | undefined;
 }
+/** `date` (`YYYY-MM-DD`) and `datetime` (ISO with offset), with fixed or computed bounds. */
 export interface DateFieldJson extends ValueFieldCommon {
   type: "date" | "datetime";
   min?: Bound<string> | undefined;
   max?: Bound<string> | undefined;
 }
+/** `select` and `radio`: one option value. */
 export interface ChoiceFieldJson extends ValueFieldCommon {
   type: "select" | "radio";
   options: OptionJson[];
 }
+/** `multiSelect`: a list of option values, in option order. */
 export interface MultiSelectFieldJson extends ValueFieldCommon {
   type: "multiSelect";
   options: OptionJson[];
   minItems?: number | undefined;
   maxItems?: number | undefined;
 }
+/** `checkbox` (must be ticked when required) and `switch`. */
 export interface BooleanFieldJson extends ValueFieldCommon {
   type: "checkbox" | "switch";
 }
+/** `idCard` (18-digit resident ID with check digit) and `mobile` (mainland mobile number). */
 export interface IdCardFieldJson extends ValueFieldCommon {
   type: "idCard" | "mobile";
 }
+/** `personPicker` and `orgPicker`: ids from the host's directory. */
 export interface PickerFieldJson extends ValueFieldCommon {
   type: "personPicker" | "orgPicker";
   multiple?: boolean | undefined;
@@ -101,6 +109,7 @@ export interface PickerFieldJson extends ValueFieldCommon {
   /** orgPicker: only units of this level (`city`, `county`, `township`, `village`). */
   level?: string | undefined;
 }
+/** `file`: references to files kept by the host's storage. */
 export interface FileFieldJson extends ValueFieldCommon {
   type: "file";
   /** MIME types (`application/pdf`, `image/*`) or extensions (`.docx`). */
@@ -109,9 +118,11 @@ export interface FileFieldJson extends ValueFieldCommon {
   maxSize?: number | undefined;
   maxFiles?: number | undefined;
 }
+/** `signature`: a PNG data URL. */
 export interface SignatureFieldJson extends ValueFieldCommon {
   type: "signature";
 }
+/** `group` and `table`: a list of rows, each an object of the column fields. */
 export interface GroupFieldJson extends ValueFieldCommon {
   type: "group" | "table";
   /** The columns of each row: value fields (no nested groups, tables or layout). */
@@ -121,18 +132,22 @@ export interface GroupFieldJson extends ValueFieldCommon {
   /** table: keys of number/money columns totalled in the footer. */
   totals?: string[] | undefined;
 }
+/** A titled box of fields; its condition hides all of them. */
 export interface SectionJson extends FieldCommon {
   type: "section";
   fields: FieldJson[];
 }
+/** Tabs, each a list of fields. */
 export interface TabsJson extends FieldCommon {
   type: "tabs";
   tabs: { title: LocalText; fields: FieldJson[] }[];
 }
+/** Wizard pages; only as the form's single top-level item. */
 export interface WizardJson extends FieldCommon {
   type: "wizard";
   pages: { title: LocalText; fields: FieldJson[] }[];
 }
+/** Text from the form, shown as text. */
 export interface StaticJson extends FieldCommon {
   type: "static";
   text: LocalText;
