@@ -82,6 +82,8 @@ describe("parallel branches and sub-processes", () => {
     expect(parent.steps).toEqual(["review-unit"]);
     const child = await engine.get(parent.children[0]!.instanceId);
     expect(child.status).toBe("running");
+    await engine.cancel({ instanceId: parent.id, actor: actor("od1"), actionId: "cancel-parent" });
+    expect((await engine.get(child.id)).status).toBe("running");
   });
 
   it("cancelling the parent cancels its running children", async () => {

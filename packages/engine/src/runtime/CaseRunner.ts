@@ -99,6 +99,8 @@ export class CaseRunner {
       const endedCtx = this.core.contextOf(out);
       if (out.status === "cancelled") {
         for (const [step, link] of Object.entries(endedCtx.children)) {
+          // A child started with `wait: false` lives on its own; only awaited children go with the parent.
+          if (!link.wait) continue;
           const child =
             link.instanceId === undefined ? undefined : await this.store.loadInstance(link.instanceId);
           if (child?.status !== "running") continue;
