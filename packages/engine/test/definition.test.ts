@@ -179,3 +179,20 @@ describe("definition.schema.json", () => {
     expect(onDisk).toBe(definitionJsonSchemaText());
   });
 });
+
+describe("validateDefinition: expression result types", () => {
+  it("wants conditions to give booleans, durations numbers and `over` a list", () => {
+    const d = selectionDefinition();
+    d.rules!.age!.when = "data.candidate.age";
+    const notice = d.steps.notice;
+    if (notice?.kind === "userTask" && notice.timeout)
+      notice.timeout.after = { workingDays: "data.villageId" };
+    const lines = issuesOf(d);
+    expect(lines).toContain(
+      "rules.age.when: `data.candidate.age` gives number, but a boolean is needed here",
+    );
+    expect(lines).toContain(
+      "steps.notice.timeout.after.workingDays: `data.villageId` gives string, but a number is needed here",
+    );
+  });
+});

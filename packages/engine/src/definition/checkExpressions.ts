@@ -1,4 +1,4 @@
-import { check } from "@wf/expr";
+import { check, compile, type TypeDesc, typeName } from "@wf/expr";
 import type { DefinitionIssue } from "../errors";
 import { orgFunctions } from "../expr/orgFunctions";
 import { definitionScope } from "../expr/scopeTypes";
@@ -16,7 +16,18 @@ export function checkExpressions(def: Definition, index: StepIndex): DefinitionI
   const withItem = { scope: definitionScope(def, { item: true }), functions };
   const issues: DefinitionIssue[] = [];
   for (const site of expressionSites(def, index)) {
-    for (const i of check(site.source, site.item ? withItem : plain)) {
+    const opts = site.item ? withItem : plain;
+    const found = check(site.source, opts);
+    if (found.length === 0 && site.expect !== undefined) {
+      const got = compile(site.source, opts).resultType;
+      if (!fits(got, site.expect)) {
+        issues.push({
+          path: site.path,
+          message: `\`${site.source}\` gives ${typeName(got)}, but a ${site.expect} is needed here`,
+        });
+      }
+    }
+    for (const i of found) {
       const where = i.column !== undefined ? ` at column ${i.column}` : "";
       issues.push({
         path: site.path,
@@ -26,4 +37,11 @@ export function checkExpressions(def: Definition, index: StepIndex): DefinitionI
     }
   }
   return issues;
+}
+
+/** Whether a static result type can be used where `expect` is needed (`any` and `null` always can). */
+function fits(t: TypeDesc, expect: "boolean" | "number" | "string" | "list"): boolean {
+  if (t.kind === "any" || t.kind === "null") return true;
+  if (expect === "string") return t.kind === "string" || t.kind === "date" || t.kind === "datetime";
+  return t.kind === expect;
 }

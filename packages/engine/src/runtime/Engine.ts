@@ -202,7 +202,7 @@ export class Engine {
     return this.view(await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor));
   }
 
-  /** Cancel a running case (and the sub-process cases it started). */
+  /** Cancel a running case (and the sub-process cases it waits for). */
   async cancel(req: CancelRequest): Promise<Instance> {
     await this.ready;
     const done = await this.opts.store.findAction(req.actionId);
