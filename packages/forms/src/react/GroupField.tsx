@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { useFieldArray, useFormContext, useFormState, useWatch } from "react-hook-form";
 import type { CompiledField } from "../schema/compileForm";
 import { decimalSum, formatMoney } from "../schema/decimal";
@@ -53,7 +54,15 @@ export function GroupField({
   return <Rows field={field} name={name} state={state} label={label} id={id} />;
 }
 
-function Rows(props: { field: CompiledField; name: string; state: FieldState; label: string; id: string }) {
+// Memoized: GroupField watches the whole group value (to catch bad saved data), and without this
+// every keystroke in one cell would re-render every cell of the table.
+const Rows = memo(function Rows(props: {
+  field: CompiledField;
+  name: string;
+  state: FieldState;
+  label: string;
+  id: string;
+}) {
   const { field, name, state, label, id } = props;
   const rt = useRuntime();
   const t = uiText(rt.locale);
@@ -161,7 +170,7 @@ function Rows(props: { field: CompiledField; name: string; state: FieldState; la
       {canEdit && <div className="wf-actions">{add}</div>}
     </fieldset>
   );
-}
+});
 
 /** The footer row of a table: decimal-safe sums of the chosen columns. */
 function Totals(props: {

@@ -121,4 +121,42 @@ describe("rendering cost", () => {
     await userEvent.setup().type(screen.getByLabelText("备注"), "十个字的一段备注内容");
     expect(person.mock.calls.length).toBe(before);
   });
+
+  test("typing in one cell of a table does not re-render the other cells", async () => {
+    const { host } = testHost();
+    const person = vi.spyOn(host.directory!, "person");
+    const table = compileForm({
+      id: "fs-table",
+      version: 1,
+      title: lbl("表"),
+      fields: [
+        {
+          key: "rows",
+          type: "table",
+          label: lbl("名单"),
+          fields: [
+            { key: "who", type: "personPicker", label: lbl("人员") },
+            { key: "note", type: "text", label: lbl("备注") },
+          ],
+        },
+      ],
+    });
+    render(
+      <FormHostProvider host={host}>
+        <FormRenderer
+          form={table}
+          values={{
+            rows: [
+              { who: "p-li", note: null },
+              { who: "p-zhang", note: null },
+            ],
+          }}
+          context={ctx}
+        />
+      </FormHostProvider>,
+    );
+    const before = person.mock.calls.length;
+    await userEvent.setup().type(screen.getAllByLabelText("备注")[1]!, "五个字备注");
+    expect(person.mock.calls.length).toBe(before);
+  });
 });
