@@ -57,7 +57,15 @@ function Task({ taskId, actor }: { taskId: string; actor: Actor }) {
       {done ? (
         <TaskDone outcome={done.outcome} instance={done.instance} actor={actor} />
       ) : why ? (
-        <SaidNotice said={why} tone="warn" title={t("task.cannotAct")} />
+        <>
+          <SaidNotice said={why} tone="warn" title={t("task.cannotAct")} />
+          {state.data.draft?.opinion && (
+            <div className="card kept-draft">
+              <p>{t("task.keptDraft")}</p>
+              <blockquote className="timeline-opinion">{state.data.draft.opinion}</blockquote>
+            </div>
+          )}
+        </>
       ) : (
         <TaskWork
           loaded={state.data}

@@ -1,6 +1,6 @@
 import type { ActRequest, FieldPermission, Instance, TaskOutcome } from "@wf/engine";
 import { FormHostProvider, FormRenderer } from "@wf/forms/react";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { useEngine } from "../engine/EngineProvider.tsx";
 import { explainError } from "../engine/explainError.ts";
 import { formatTime } from "../i18n/formatTime.ts";
@@ -49,6 +49,12 @@ export function TaskWork({
   const pending = useRef<TaskOutcome | undefined>(undefined);
   const formBox = useRef<HTMLDivElement>(null);
   const opinionBox = useRef<HTMLTextAreaElement>(null);
+  const errorBox = useRef<HTMLDivElement>(null);
+  // A refusal is announced (role=alert) and also brought into view: on a phone it would
+  // otherwise appear below the fold, under the buttons the clerk just pressed.
+  useEffect(() => {
+    if (error) errorBox.current?.scrollIntoView?.({ block: "center", behavior: "smooth" });
+  }, [error]);
 
   const compiled = useMemo(
     () => (task.form ? services.forms.form(task.form.ref) : undefined),
@@ -166,7 +172,11 @@ export function TaskWork({
             {t("task.opinionHint")}
           </span>
         </div>
-        {error && <SaidNotice said={error} />}
+        {error && (
+          <div ref={errorBox}>
+            <SaidNotice said={error} />
+          </div>
+        )}
         <fieldset className="outcome-bar">
           <legend className="visually-hidden">{t("task.outcomes")}</legend>
           {task.outcomes.map((o, i) => (

@@ -62,10 +62,16 @@ export function useTaskDraft(taskId: string, personId: string, initial: TaskDraf
     [write],
   );
 
-  /** Forget the draft once the decision is committed. */
+  /**
+   * Forget the draft once the decision is committed — unless the stored draft is not the one this
+   * page wrote: another tab of the same person was typing on the same task, and what it typed
+   * must survive this tab's success.
+   */
   const discard = useCallback(async () => {
     clearTimeout(timer.current);
     dirty.current = false;
+    const stored = await services.store.loadDraft(taskId, personId);
+    if (stored && JSON.stringify(stored.values) !== JSON.stringify(current.current)) return;
     await services.store.deleteDraft(taskId, personId);
   }, [services, taskId, personId]);
 

@@ -41,6 +41,7 @@ export const workEn: Record<keyof typeof workZh, string> = {
   "task.done": "Done: {outcome}.",
   "task.closed": "This task is closed.",
   "task.cannotAct": "You cannot act on this task",
+  "task.keptDraft": "What you typed here and did not submit is kept on this device; copy it if you need it:",
   "task.confirmTitle": "Confirm “{outcome}”?",
   "task.confirmBody": "This cannot be undone once submitted and is recorded in the case's audit log.",
   "task.submitting": "Submitting…",

@@ -39,6 +39,7 @@ export const workZh = {
   "task.done": "已办理:{outcome}。",
   "task.closed": "此事项已办结。",
   "task.cannotAct": "您不能办理此事项",
+  "task.keptDraft": "您在此事项上未提交的内容已保存在本机,可复制后在其他事项中使用:",
   "task.confirmTitle": "确认“{outcome}”?",
   "task.confirmBody": "此操作提交后不可撤回,将记入案件审计记录。",
   "task.submitting": "正在提交…",
