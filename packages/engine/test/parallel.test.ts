@@ -95,3 +95,13 @@ describe("parallel branches and sub-processes", () => {
     expect(await engine.tasks.forActor(actor("od1"))).toEqual([]);
   });
 });
+
+describe("sub-process definitions", () => {
+  it("refuses to start a case whose sub-process definition is not published", async () => {
+    const { engine, nextAction, store } = makeEngine([recallDefinition()]);
+    await expect(
+      engine.start({ definitionId: "mini-recall", actor: actor("od1"), actionId: nextAction() }),
+    ).rejects.toThrow(/no published definition "mini-child"/);
+    expect(await store.queryInstances({})).toEqual([]);
+  });
+});

@@ -55,6 +55,20 @@ export class DefinitionRegistry {
     return (await this.store.loadDefinition(def.id, def.version)) ?? stored;
   }
 
+  /**
+   * Make sure every definition a `subProcess` step of this one starts is published, so a case
+   * is refused at its start rather than stuck later at a child that cannot begin.
+   */
+  async requireChildren(loaded: LoadedDefinition): Promise<void> {
+    if (this.checkedChildren.has(loaded)) return;
+    for (const e of loaded.compiled.index.byId.values()) {
+      if (e.step.kind === "subProcess") await this.load(e.step.definition, e.step.version);
+    }
+    this.checkedChildren.add(loaded);
+  }
+
+  private readonly checkedChildren = new WeakSet<LoadedDefinition>();
+
   /** The compiled definition for (id, version), or the latest version when omitted. */
   async load(id: string, version?: number): Promise<LoadedDefinition> {
     if (version !== undefined) {

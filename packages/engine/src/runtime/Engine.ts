@@ -89,6 +89,7 @@ export class Engine {
       this.opts.directory,
     );
     checkStartData(loaded.compiled.definition, req.data ?? {});
+    await this.registry.requireChildren(loaded);
     const rec = await this.runner.startCase(
       loaded,
       req.data ?? {},
