@@ -1,52 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { type Definition, NotAuthorizedError, NotFoundError } from "../src/index";
 import { actor, makeEngine } from "./fixtures";
-
-const t = (s: string) => ({ zh: s, en: s });
-
-function joint(complete: "all" | "any" | { atLeast: number }): Definition {
-  const d: Definition = {
-    id: "joint-review",
-    version: 1,
-    title: t("Joint review"),
-    roles: ["org-dept", "reviewer"],
-    start: { roles: ["org-dept"] },
-    data: {
-      departments: { type: "list", of: { type: "orgUnit" }, default: ["k1-disc", "k1-police"] },
-      jointReview: { type: "list" },
-    },
-    initial: "joint",
-    steps: {
-      joint: {
-        kind: "multiTask",
-        title: t("Joint review"),
-        over: "data.departments",
-        assignee: { role: "reviewer", at: { from: "item" } },
-        outcomes: {
-          approve: { label: t("Approve") },
-          abstain: { label: t("Abstain") },
-          veto: { label: t("Veto"), opinion: "required" },
-        },
-        complete,
-        veto: { outcome: "veto", to: "disqualified" },
-        addSigners: { roles: ["org-dept"] },
-        collect: "data.jointReview",
-        to: "qualified",
-      },
-      qualified: { kind: "end", outcome: "qualified" },
-      disqualified: { kind: "end", outcome: "disqualified" },
-      "too-few": { kind: "end", outcome: "too-few" },
-    },
-  };
-  const step = d.steps.joint;
-  if (step?.kind === "multiTask" && typeof complete === "object") {
-    step.approve = ["approve"];
-    step.otherwise = "too-few";
-  } else {
-    delete d.steps["too-few"];
-  }
-  return d;
-}
+import { joint } from "./jointFixtures";
 
 async function run(def: Definition, departments?: string[]) {
   const env = makeEngine([def]);

@@ -9,6 +9,7 @@ import {
   type TaskRecord,
 } from "../src/index";
 import { actor, makeEngine, people, selectionDefinition } from "./fixtures";
+import { joint } from "./jointFixtures";
 import { childDefinition, recallDefinition } from "./recallFixtures";
 
 const actors: Actor[] = [
@@ -31,7 +32,18 @@ const outcomes = [
 ];
 
 const command = fc.record({
-  kind: fc.constantFrom("act", "act", "act", "act", "claim", "release", "delegate", "tick", "cancel"),
+  kind: fc.constantFrom(
+    "act",
+    "act",
+    "act",
+    "act",
+    "claim",
+    "release",
+    "delegate",
+    "tick",
+    "cancel",
+    "addSigner",
+  ),
   task: fc.nat(),
   who: fc.nat(),
   outcome: fc.nat(),
@@ -109,6 +121,15 @@ async function runSequence(defs: Definition[], startId: string, starter: Actor, 
         });
       } else if (c.kind === "tick") {
         await engine.tick(clock.advanceDays(c.days));
+      } else if (c.kind === "addSigner") {
+        const units = ["k1-court", "k1-disc", "nowhere"];
+        await engine.addSigner({
+          instanceId: inst.id,
+          step: "joint",
+          item: units[c.task % units.length],
+          actor: who,
+          actionId,
+        });
       } else if (c.kind === "cancel") {
         await engine.cancel({ instanceId: inst.id, actor: who, actionId, expectedVersion });
       }
@@ -157,6 +178,15 @@ describe("properties over random action sequences", () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { maxLength: 25 }), (cmds) =>
         runSequence([childDefinition(), recallDefinition()], "mini-recall", actor("od1"), cmds),
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it("joint review (会签 with veto, 加签): the same invariants hold", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(command, { maxLength: 20 }), (cmds) =>
+        runSequence([joint("all")], "joint-review", actor("od1"), cmds),
       ),
       { numRuns: 40 },
     );
