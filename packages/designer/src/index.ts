@@ -71,6 +71,13 @@ export {
 } from "./history/history.ts";
 export { applyPatch, diffJson, type JsonPath, jsonEqual, type PatchOp } from "./history/jsonPatch.ts";
 export { type JsonIssue, JsonView, type JsonViewProps } from "./json/JsonView.tsx";
+export {
+  type JsonSchema,
+  type JsonSuggestion,
+  type JsonValueHints,
+  jsonCompletions,
+  schemasAt,
+} from "./json/jsonCompletions.ts";
 export { locateJsonPath, parseIssuePath, readJson } from "./json/locateJsonPath.ts";
 export { designerStyles } from "./ui/designerStyles.ts";
 export { type UiText, uiText } from "./ui/uiText.ts";
@@ -100,6 +107,7 @@ export {
   type GraphNode,
   type GraphNodeKind,
 } from "./workflow/definitionGraph.ts";
+export { definitionHints } from "./workflow/definitionHints.ts";
 export { dataFieldType, definitionScope } from "./workflow/definitionScope.ts";
 export { layoutGraph, type NodeBox, nodeSize } from "./workflow/layoutGraph.ts";
 export { findStep, type LocatedStep, listSteps, type StepLink, stepLinks } from "./workflow/stepIndex.ts";

@@ -1,5 +1,6 @@
+import { currentCompletions, startCompletion } from "@codemirror/autocomplete";
 import { EditorView } from "@codemirror/view";
-import { act, render, screen } from "@testing-library/react";
+import { act, render, screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { JsonView, locateJsonPath, parseIssuePath, readJson } from "../src/index.ts";
 
@@ -73,5 +74,22 @@ describe("JsonView", () => {
     expect(view.state.doc.toString()).toBe('{\n  "a": 3\n}');
     expect(screen.getByRole("list", { name: "JSON: Problems" }).textContent).toContain("too big");
     expect(seen).toHaveLength(1);
+  });
+});
+
+describe("JsonView completion", () => {
+  it("offers the schema's property names in the editor", async () => {
+    const schema = { type: "object", properties: { alpha: { type: "string" }, beta: { type: "boolean" } } };
+    const { container } = render(
+      <JsonView value={{}} onChange={() => {}} issues={[]} label="JSON" schema={schema} />,
+    );
+    const view = viewIn(container);
+    replaceAll(view, '{ "al" }');
+    act(() => {
+      view.dispatch({ selection: { anchor: 5 } });
+      startCompletion(view);
+    });
+    await waitFor(() => expect(currentCompletions(view.state).map((c) => c.label)).toEqual(['"alpha"']));
+    expect(currentCompletions(view.state)[0]?.apply).toBe('"alpha": ');
   });
 });

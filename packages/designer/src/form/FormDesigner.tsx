@@ -8,8 +8,10 @@ import {
 } from "@dnd-kit/core";
 import { sortableKeyboardCoordinates } from "@dnd-kit/sortable";
 import type { FunctionRegistry } from "@wf/expr";
+import { formJsonSchemaDocument } from "@wf/forms";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { JsonView } from "../json/JsonView.tsx";
+import type { JsonSchema } from "../json/jsonCompletions.ts";
 import { designerStyles } from "../ui/designerStyles.ts";
 import { pick, uiText } from "../ui/uiText.ts";
 import type { DesignDefinition } from "../workflow/workflowTypes.ts";
@@ -40,6 +42,13 @@ export interface FormDesignerProps {
   /** Test values for the live evaluation of conditions and calculations. */
   testData?: Record<string, unknown>;
   locale?: DesignerLocale;
+}
+
+let formSchemaCache: JsonSchema | undefined;
+/** The form language's JSON Schema, generated from its zod schema once, on first use. */
+function formSchema(): JsonSchema {
+  formSchemaCache ??= formJsonSchemaDocument();
+  return formSchemaCache;
 }
 
 type SidePanel = "properties" | "outline" | "preview" | "json" | "checks";
@@ -175,6 +184,7 @@ export function FormDesigner(props: FormDesignerProps) {
                 issues={issues.map((i) => ({ path: i.path, message: pick(i.message, locale) }))}
                 label={t.json}
                 locale={locale}
+                schema={formSchema()}
               />
             ) : null}
             {panel === "checks" ? (

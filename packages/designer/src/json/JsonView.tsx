@@ -1,3 +1,4 @@
+import { autocompletion, type CompletionContext, type CompletionResult } from "@codemirror/autocomplete";
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { json } from "@codemirror/lang-json";
 import { defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
@@ -8,6 +9,7 @@ import { useCodeMirror } from "../codemirror/useCodeMirror.ts";
 import type { DesignerLocale } from "../form/formTypes.ts";
 import { jsonEqual } from "../history/jsonPatch.ts";
 import { uiText } from "../ui/uiText.ts";
+import { type JsonSchema, type JsonValueHints, jsonCompletions } from "./jsonCompletions.ts";
 import { locateJsonPath, readJson } from "./locateJsonPath.ts";
 
 /** A problem to mark in the JSON, at a path such as `fields[2].visible` or `steps.review.to`. */
@@ -24,6 +26,10 @@ export interface JsonViewProps {
   issues: readonly JsonIssue[];
   label: string;
   locale?: DesignerLocale;
+  /** JSON Schema of the document, for completion of property names and allowed values. */
+  schema?: JsonSchema;
+  /** Values the schema cannot list (step ids, role ids), offered at the places they fit. */
+  hints?: JsonValueHints;
 }
 
 const format = (value: unknown) => JSON.stringify(value, null, 2);
@@ -74,6 +80,10 @@ export function JsonView(props: JsonViewProps) {
     }));
   }, [read, text, props.issues, t]);
 
+  const schema = useRef(props.schema);
+  const hints = useRef(props.hints);
+  schema.current = props.schema;
+  hints.current = props.hints;
   const extensions = useMemo(
     () => [
       json(),
@@ -81,6 +91,25 @@ export function JsonView(props: JsonViewProps) {
       history(),
       keymap.of([...defaultKeymap, ...historyKeymap]),
       EditorView.lineWrapping,
+      autocompletion({
+        override: [
+          (context: CompletionContext): CompletionResult | null => {
+            if (!schema.current) return null;
+            const found = jsonCompletions(
+              context.state.doc.toString(),
+              context.pos,
+              schema.current,
+              hints.current,
+            );
+            if (!found || (found.options.length === 0 && !context.explicit)) return null;
+            return {
+              from: found.from,
+              to: found.to,
+              options: found.options.map((o) => ({ label: o.label, apply: o.apply })),
+            };
+          },
+        ],
+      }),
     ],
     [],
   );

@@ -1,12 +1,14 @@
-import { type OrgUnit, type Person, validateDefinition } from "@wf/engine";
+import { definitionJsonSchema, type OrgUnit, type Person, validateDefinition } from "@wf/engine";
 import type { HolidayCalendar } from "@wf/expr";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { DesignerLocale, DesignForm } from "../form/formTypes.ts";
 import type { JsonPath } from "../history/jsonPatch.ts";
 import { JsonView } from "../json/JsonView.tsx";
+import type { JsonSchema } from "../json/jsonCompletions.ts";
 import { designerStyles } from "../ui/designerStyles.ts";
 import { pick, uiText } from "../ui/uiText.ts";
 import { checkStaffing, type StaffingReport } from "./checkStaffing.ts";
+import { definitionHints } from "./definitionHints.ts";
 import { StepProperties } from "./StepProperties.tsx";
 import { issuesByStep } from "./stepIssues.ts";
 import { WorkflowDiagram } from "./WorkflowDiagram.tsx";
@@ -31,6 +33,13 @@ export interface WorkflowDesignerProps {
   /** Where the simulator's clock starts; the current time when absent. */
   simulationStart?: string;
   locale?: DesignerLocale;
+}
+
+let definitionSchemaCache: JsonSchema | undefined;
+/** The definition language's JSON Schema, generated from the engine's zod schema once. */
+function definitionSchema(): JsonSchema {
+  definitionSchemaCache ??= definitionJsonSchema();
+  return definitionSchemaCache;
 }
 
 type SidePanel = "properties" | "json" | "issues" | "simulator";
@@ -183,6 +192,8 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
                 }))}
                 label={t.json}
                 locale={locale}
+                schema={definitionSchema()}
+                hints={definitionHints}
               />
             ) : null}
             {panel === "simulator" && props.catalog ? (
