@@ -118,3 +118,19 @@ describe("multi-instance tasks", () => {
     expect((await answer("court", "approve")).outcome).toBe("qualified");
   });
 });
+
+describe("signers at unknown units", () => {
+  it("refuses to add a signer whose unit is not in the org directory", async () => {
+    const { engine, nextAction, inst } = await run(joint("all"));
+    await expect(
+      engine.addSigner({
+        instanceId: inst.id,
+        step: "joint",
+        item: "nowhere",
+        actor: actor("od1"),
+        actionId: nextAction(),
+      }),
+    ).rejects.toThrow(/unit "nowhere" is not in the org directory/);
+    expect((await engine.get(inst.id)).version).toBe(inst.version);
+  });
+});

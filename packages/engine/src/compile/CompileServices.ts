@@ -51,6 +51,8 @@ export class CompileServices {
       if (!child) throw new Error(`${where}: unit "${id}" has no child unit of type "${ref.child}"`);
       id = child.id;
     }
+    // A task offered at a unit nobody can be found in would wait forever: refuse instead.
+    if (!this.directory.unit(id)) throw new Error(`${where}: unit "${id}" is not in the org directory`);
     return id;
   }
 
