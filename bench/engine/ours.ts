@@ -18,22 +18,22 @@ if (actionsPerCase !== 9) throw new Error(`the happy path has ${actionsPerCase} 
  * 90,000 actions, itself an average over many; rounds are only repeated in --quick runs, where
  * a pass is short enough for a median to be cheap.
  */
-async function throughput(hash?: (text: string) => Promise<string>): Promise<number> {
-  await drive(makeWorld(hash), Math.min(200, n), PHASES.length, "warm"); // JIT, expression caches
+async function throughput(hash?: (text: string) => Promise<string>, count = n): Promise<number> {
+  await drive(makeWorld(hash), Math.min(200, count), PHASES.length, "warm"); // JIT, expression caches
   const times: number[] = [];
   for (let r = 0; r < size(1, 3); r++) {
     const w = makeWorld(hash);
     const t0 = now();
-    const cases = await drive(w, n, PHASES.length, `r${r}`);
+    const cases = await drive(w, count, PHASES.length, `r${r}`);
     times.push(now() - t0);
-    const last = cases[n - 1]!;
+    const last = cases[count - 1]!;
     if (last.status !== "completed" || last.outcome !== "dispatched") {
       throw new Error(`case ended ${last.status}/${last.outcome ?? "-"} at ${last.steps.join(",")}`);
     }
   }
   const ms = median(times);
-  console.error(`# ${n} cases in ${(ms / 1000).toFixed(2)} s${hash ? " (sha256HexFast)" : ""}`);
-  return (n * actionsPerCase) / (ms / 1000);
+  console.error(`# ${count} cases in ${(ms / 1000).toFixed(2)} s${hash ? " (sha256HexFast)" : ""}`);
+  return (count * actionsPerCase) / (ms / 1000);
 }
 
 const rate = await throughput();
@@ -41,7 +41,8 @@ report("engine.ours.throughput-vs-xstate", rate, "actions/s", "engine.xstate.thr
 report("engine.ours.throughput-vs-bpmn", rate, "actions/s", "engine.bpmn.throughput", true);
 // The same with the engine's own synchronous SHA-256 (same hashes, no thread-pool round trip per
 // event): what the app would get by passing `hash: sha256HexFast` to createEngine.
-const fast = await throughput(sha256HexFast);
+// A third of the cases: this variant is a hint for the owners, not a target, and time is short.
+const fast = await throughput(sha256HexFast, Math.ceil(n / 3));
 report("engine.ours.throughput-fasthash-vs-xstate", fast, "actions/s", "engine.xstate.throughput", true);
 
 // Idle cases: started, applied and recommended, waiting at the qualification review. Everything

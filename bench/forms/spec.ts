@@ -85,6 +85,7 @@ export function jsonSchema() {
     const test = s.when.select ? { const: "yes" } : { type: "string", minLength: 4 };
     allOf.push({
       if: { properties: { [s.when.driver]: test }, required: [s.when.driver] },
+      // biome-ignore lint/suspicious/noThenProperty: JSON Schema's own if/then keyword
       then: { properties: { [s.key]: prop } },
     });
   }
