@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Definition } from "../src/index";
 import { actor, makeEngine } from "./fixtures";
 import { childDefinition, recallDefinition } from "./recallFixtures";
 
@@ -103,5 +104,65 @@ describe("sub-process definitions", () => {
       engine.start({ definitionId: "mini-recall", actor: actor("od1"), actionId: nextAction() }),
     ).rejects.toThrow(/no published definition "mini-child"/);
     expect(await store.queryInstances({})).toEqual([]);
+  });
+});
+
+describe("n-of-m joins", () => {
+  it("moves on once the needed number of branches finished and withdraws the rest", async () => {
+    const od = { role: "org-dept", at: { unit: "k1-od" } };
+    const branch = (id: string) => ({
+      initial: id,
+      steps: {
+        [id]: {
+          kind: "userTask" as const,
+          assignee: od,
+          outcomes: { ok: { label: { zh: "好", en: "OK" }, to: "@branchEnd" } },
+        },
+      },
+    });
+    const def: Definition = {
+      id: "two-of-three",
+      version: 1,
+      title: { zh: "三取二", en: "Two of three" },
+      roles: ["org-dept"],
+      start: { roles: ["org-dept"] },
+      initial: "vote",
+      steps: {
+        vote: {
+          kind: "parallel",
+          branches: { a: branch("va"), b: branch("vb"), c: branch("vc") },
+          join: { atLeast: 2 },
+          to: "done",
+        },
+        done: { kind: "end", outcome: "agreed", reason: { zh: "多数同意", en: "Majority agreed" } },
+      },
+    };
+    const { engine, nextAction, store } = makeEngine([def]);
+    let i = await engine.start({ definitionId: "two-of-three", actor: actor("od1"), actionId: nextAction() });
+    expect(i.steps).toEqual(["va", "vb", "vc"]);
+    i = await engine.act({
+      taskId: i.tasks[0]!.id,
+      actor: actor("od1"),
+      outcome: "ok",
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    expect(i.steps).toEqual(["vb", "vc"]);
+    i = await engine.act({
+      taskId: i.tasks[1]!.id,
+      actor: actor("od2"),
+      outcome: "ok",
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    expect(i).toMatchObject({
+      status: "completed",
+      outcome: "agreed",
+      reason: { en: "Majority agreed" },
+      tasks: [],
+    });
+    expect((await store.queryTasks({ instanceId: i.id, status: "withdrawn" })).map((x) => x.step)).toEqual([
+      "vb",
+    ]);
   });
 });
