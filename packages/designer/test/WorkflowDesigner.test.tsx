@@ -134,6 +134,30 @@ describe("WorkflowDesigner", { timeout: 20_000 }, () => {
     expect(last()?.steps.approve?.form).toEqual({ ref: "fs-leave", fields: { days: "readonly" } });
   });
 
+  it("sets deadlines, reminders and timeouts with durations that may be expressions", () => {
+    const { last } = setup();
+    selectStep("approve");
+    const amount = screen.getByLabelText("Deadline: Duration (number or expression)");
+    fireEvent.change(amount, { target: { value: "data.reviewDays" } });
+    fireEvent.blur(amount);
+    fireEvent.change(screen.getByLabelText("Deadline: Unit"), { target: { value: "workingDays" } });
+    expect(last()?.steps.approve?.deadline).toEqual({ after: { workingDays: "data.reviewDays" } });
+    const remind = screen.getByLabelText("Remind before: Duration (number or expression)");
+    fireEvent.change(remind, { target: { value: "2" } });
+    fireEvent.blur(remind);
+    expect(last()?.steps.approve?.deadline).toEqual({
+      after: { workingDays: "data.reviewDays" },
+      remind: { before: { days: 2 } },
+    });
+    const timeout = screen.getByLabelText("Timeout outcome: Duration (number or expression)");
+    fireEvent.change(timeout, { target: { value: "5" } });
+    fireEvent.blur(timeout);
+    expect(last()?.steps.approve?.timeout).toEqual({ outcome: "ok", after: { days: 5 } });
+    fireEvent.change(amount, { target: { value: "" } });
+    fireEvent.blur(amount);
+    expect(last()?.steps.approve?.deadline).toBeUndefined();
+  });
+
   it("applies JSON edits to the diagram", () => {
     setup();
     fireEvent.click(tab("JSON"));

@@ -2,6 +2,7 @@ import type { ScopeTypes } from "@wf/expr";
 import type { DesignerLocale } from "../form/formTypes.ts";
 import { CheckInput, ExpressionInput, NumberInput, SelectInput, TextInput } from "../form/propertyInputs.tsx";
 import { uiText } from "../ui/uiText.ts";
+import { DurationInput } from "./DurationInput.tsx";
 import { stepBranches } from "./stepIndex.ts";
 import type { DesignStep } from "./workflowTypes.ts";
 
@@ -103,20 +104,13 @@ export function FlowProperties(props: FlowPropertiesProps) {
     );
   }
   if (step.kind === "timer") {
-    const after = (step.after ?? {}) as { days?: unknown; workingDays?: unknown };
-    const working = after.workingDays !== undefined;
-    const amount = working ? after.workingDays : after.days;
     return (
       <>
-        <NumberInput
+        <DurationInput
           label={t.afterDays}
-          value={amount}
-          onCommit={(n) => set({ after: working ? { workingDays: n ?? 1 } : { days: n ?? 1 } })}
-        />
-        <CheckInput
-          label={t.workingDays}
-          value={working}
-          onCommit={(w) => set({ after: w ? { workingDays: amount ?? 1 } : { days: amount ?? 1 } })}
+          value={step.after}
+          onCommit={(after) => set({ after })}
+          locale={props.locale}
         />
         {next}
       </>

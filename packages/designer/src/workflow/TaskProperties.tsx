@@ -4,6 +4,7 @@ import type { DesignerLocale, DesignForm } from "../form/formTypes.ts";
 import { localText } from "../form/formTypes.ts";
 import { ExpressionInput, SelectInput, TextInput } from "../form/propertyInputs.tsx";
 import { uiText } from "../ui/uiText.ts";
+import { DurationInput } from "./DurationInput.tsx";
 import type { DesignAssignee, DesignDefinition, DesignStep } from "./workflowTypes.ts";
 
 /** Props of {@link TaskProperties}. */
@@ -41,6 +42,8 @@ export function TaskProperties(props: TaskPropertiesProps) {
     setAssignee({ ...assignee, at: nextAt });
   };
   const block = (props.step.form ?? {}) as FormBlock;
+  const deadline = (props.step.deadline ?? {}) as Record<string, unknown>;
+  const timeout = (props.step.timeout ?? {}) as Record<string, unknown>;
   const setBlock = (next: FormBlock | undefined) => props.set({ form: next });
   const form = props.forms.find((f) => f.id === block.ref);
   const keys: string[] = [];
@@ -83,6 +86,50 @@ export function TaskProperties(props: TaskPropertiesProps) {
         empty={t.none}
         onCommit={(ref) => setBlock(ref === undefined ? undefined : { ...block, ref })}
       />
+      <DurationInput
+        label={t.deadline}
+        value={deadline.after}
+        onCommit={(after) =>
+          props.set({ deadline: after === undefined ? undefined : { ...deadline, after } })
+        }
+        locale={props.locale}
+      />
+      {deadline.after !== undefined ? (
+        <DurationInput
+          label={t.remindBefore}
+          value={(deadline.remind as { before?: unknown } | undefined)?.before}
+          onCommit={(before) => {
+            const { remind: _old, ...rest } = deadline;
+            props.set({ deadline: before === undefined ? rest : { ...rest, remind: { before } } });
+          }}
+          locale={props.locale}
+        />
+      ) : null}
+      {props.step.kind === "userTask" ? (
+        <>
+          <DurationInput
+            label={t.timeout}
+            value={timeout.after}
+            onCommit={(after) =>
+              props.set({
+                timeout:
+                  after === undefined
+                    ? undefined
+                    : { outcome: Object.keys(props.step.outcomes ?? {})[0] ?? "", ...timeout, after },
+              })
+            }
+            locale={props.locale}
+          />
+          {timeout.after !== undefined ? (
+            <SelectInput
+              label={`${t.timeout}: ${t.outcomes}`}
+              value={typeof timeout.outcome === "string" ? timeout.outcome : undefined}
+              options={Object.keys(props.step.outcomes ?? {}).map((o) => [o, o] as const)}
+              onCommit={(outcome) => props.set({ timeout: { ...timeout, outcome: outcome ?? "" } })}
+            />
+          ) : null}
+        </>
+      ) : null}
       {block.ref ? (
         <fieldset className="wf-prop">
           <legend>{t.fieldPermissions}</legend>
