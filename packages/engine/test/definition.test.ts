@@ -196,3 +196,15 @@ describe("validateDefinition: expression result types", () => {
     );
   });
 });
+
+describe("validateDefinition: assignments", () => {
+  it("wants `set` values to fit the declared type of the data they write", () => {
+    const d = selectionDefinition();
+    const review = d.steps.review;
+    if (review?.kind === "userTask")
+      review.outcomes.pass!.set = { "data.noticeDays": "'five'", "data.candidate.name": "'ok'" };
+    expect(issuesOf(d)).toEqual([
+      "steps.review.outcomes.pass.set.data.noticeDays: `'five'` gives string, but data.noticeDays is declared number",
+    ]);
+  });
+});

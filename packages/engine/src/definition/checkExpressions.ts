@@ -1,7 +1,8 @@
-import { check, compile, type TypeDesc, typeName } from "@wf/expr";
+import { assignable, check, compile, type TypeDesc, typeName } from "@wf/expr";
 import type { DefinitionIssue } from "../errors";
 import { orgFunctions } from "../expr/orgFunctions";
-import { definitionScope } from "../expr/scopeTypes";
+import { definitionScope, fieldType } from "../expr/scopeTypes";
+import { dataKey } from "./checkReferences";
 import { expressionSites } from "./expressionSites";
 import type { StepIndex } from "./stepIndex";
 import type { Definition } from "./types";
@@ -18,6 +19,16 @@ export function checkExpressions(def: Definition, index: StepIndex): DefinitionI
   for (const site of expressionSites(def, index)) {
     const opts = site.item ? withItem : plain;
     const found = check(site.source, opts);
+    const target = site.writes === undefined ? undefined : declaredType(def, site.writes);
+    if (found.length === 0 && target !== undefined) {
+      const got = compile(site.source, opts).resultType;
+      if (!assignable(got, target)) {
+        issues.push({
+          path: site.path,
+          message: `\`${site.source}\` gives ${typeName(got)}, but ${site.writes} is declared ${typeName(target)}`,
+        });
+      }
+    }
     if (found.length === 0 && site.expect !== undefined) {
       const got = compile(site.source, opts).resultType;
       if (!fits(got, site.expect)) {
@@ -44,4 +55,16 @@ function fits(t: TypeDesc, expect: "boolean" | "number" | "string" | "list"): bo
   if (t.kind === "any" || t.kind === "null") return true;
   if (expect === "string") return t.kind === "string" || t.kind === "date" || t.kind === "datetime";
   return t.kind === expect;
+}
+
+/** The declared type at a data path (`data.candidate.age`), or undefined when not declared. */
+function declaredType(def: Definition, path: string): TypeDesc | undefined {
+  const [top, ...rest] = dataKey(path).split(".");
+  const field = top === undefined ? undefined : def.data?.[top];
+  let t: TypeDesc | undefined = field ? fieldType(field) : undefined;
+  for (const key of rest) {
+    if (t?.kind !== "object") return undefined;
+    t = t.fields[key] ?? (t.open ? { kind: "any" } : undefined);
+  }
+  return t;
 }

@@ -9,6 +9,8 @@ export interface ExpressionSite {
   item: boolean;
   /** What the value is used as, for the message when it has the wrong type. */
   expect?: "boolean" | "number" | "string" | "list";
+  /** For assignments: the data path written, whose declared type the value must fit. */
+  writes?: string;
 }
 
 /** Every expression of a definition, so they can all be checked (and compiled) up front. */
@@ -42,11 +44,15 @@ export function expressionSites(def: Definition, index: StepIndex): ExpressionSi
       }
       for (const [k, o] of Object.entries(s.outcomes)) {
         if (o.when !== undefined) add(`${p}.outcomes.${k}.when`, o.when, item, "boolean");
-        for (const [key, src] of Object.entries(o.set ?? {})) add(`${p}.outcomes.${k}.set.${key}`, src, item);
+        for (const [key, src] of Object.entries(o.set ?? {})) {
+          sites.push({ path: `${p}.outcomes.${k}.set.${key}`, source: src, item, writes: key });
+        }
       }
       if (s.kind === "userTask" && s.timeout) duration(`${p}.timeout.after`, s.timeout.after);
     } else if (s.kind === "auto") {
-      for (const [key, src] of Object.entries(s.set ?? {})) add(`${p}.set.${key}`, src);
+      for (const [key, src] of Object.entries(s.set ?? {})) {
+        sites.push({ path: `${p}.set.${key}`, source: src, item: false, writes: key });
+      }
       (s.choose ?? []).forEach((c, i) => {
         add(`${p}.choose[${i}].when`, c.when, false, "boolean");
       });
