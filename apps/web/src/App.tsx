@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
+import { AdminPage } from "./admin/AdminPage.tsx";
+import { BatchPage } from "./batch/BatchPage.tsx";
 import { CasePage } from "./cases/CasePage.tsx";
 import { CasesPage } from "./cases/CasesPage.tsx";
+import { DashboardPage } from "./dashboard/DashboardPage.tsx";
 import { explainError } from "./engine/explainError.ts";
 import { useI18n } from "./i18n/I18nProvider.tsx";
 import { InboxPage } from "./inbox/InboxPage.tsx";
@@ -28,6 +31,12 @@ function Screen({ route }: { route: Route }) {
       return <CasePage caseId={route.caseId} print={route.print} />;
     case "profile":
       return <ProfilePage />;
+    case "dashboard":
+      return <DashboardPage />;
+    case "batch":
+      return <BatchPage />;
+    case "admin":
+      return <AdminPage tab={route.tab} />;
     case "notFound":
       return (
         <section className="card">

@@ -3,6 +3,8 @@
  * definitions and forms is not here: it carries its own `{ zh, en }` and goes through `pickText`.
  * Placeholders are written `{name}` and filled by `format`.
  */
+import { adminEn } from "./catalog/adminEn.ts";
+import { adminZh } from "./catalog/adminZh.ts";
 import { workEn } from "./catalog/workEn.ts";
 import { workZh } from "./catalog/workZh.ts";
 
@@ -54,7 +56,7 @@ const shellZh = {
 } as const;
 
 /** Every key the app may show; each English catalog must cover its Chinese one (a type error if not). */
-export const zh = { ...shellZh, ...workZh };
+export const zh = { ...shellZh, ...workZh, ...adminZh };
 export type MessageKey = keyof typeof zh;
 
 const shellEn: Record<keyof typeof shellZh, string> = {
@@ -104,7 +106,7 @@ const shellEn: Record<keyof typeof shellZh, string> = {
   "notFound.home": "Back to inbox",
 };
 
-export const en: Record<MessageKey, string> = { ...shellEn, ...workEn };
+export const en: Record<MessageKey, string> = { ...shellEn, ...workEn, ...adminEn };
 
 export type Lang = "zh" | "en";
 

@@ -11,6 +11,9 @@ export type Route =
   | { name: "case"; caseId: string; print: boolean }
   | { name: "task"; taskId: string }
   | { name: "profile" }
+  | { name: "dashboard" }
+  | { name: "batch" }
+  | { name: "admin"; tab?: string }
   | { name: "notFound"; path: string };
 
 /** Parses a hash such as "#/case/c-1/print" into a route. */
@@ -26,6 +29,9 @@ export function parseRoute(hash: string): Route {
     return { name: "case", caseId: id, print: extra === "print" };
   if (head === "task" && id && parts.length === 2) return { name: "task", taskId: id };
   if (head === "profile" && parts.length === 1) return { name: "profile" };
+  if (head === "dashboard" && parts.length === 1) return { name: "dashboard" };
+  if (head === "batch" && parts.length === 1) return { name: "batch" };
+  if (head === "admin" && parts.length <= 2) return id ? { name: "admin", tab: id } : { name: "admin" };
   return { name: "notFound", path };
 }
 
@@ -45,6 +51,12 @@ export function href(route: Exclude<Route, { name: "notFound" }>): string {
       return `#/task/${enc(route.taskId)}`;
     case "profile":
       return "#/profile";
+    case "dashboard":
+      return "#/dashboard";
+    case "batch":
+      return "#/batch";
+    case "admin":
+      return route.tab ? `#/admin/${enc(route.tab)}` : "#/admin";
   }
 }
 

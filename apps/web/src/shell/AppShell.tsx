@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ToolNavLinks } from "../admin/ToolNavLinks.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 import { href, type Route } from "../routing/useHashRoute.ts";
@@ -19,7 +20,7 @@ const items: NavItem[] = [
 ];
 
 /** Which navigation entry a route belongs to, so task and case pages keep their section lit. */
-function section(route: Route): NavItem["route"] | undefined {
+function section(route: Route): Exclude<Route["name"], "task" | "case" | "notFound"> | undefined {
   if (route.name === "task") return "inbox";
   if (route.name === "case") return "cases";
   if (route.name === "notFound") return undefined;
@@ -81,6 +82,7 @@ export function AppShell({
               </a>
             </li>
           ))}
+          <ToolNavLinks current={current} />
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1}>
