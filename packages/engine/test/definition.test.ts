@@ -208,3 +208,14 @@ describe("validateDefinition: assignments", () => {
     ]);
   });
 });
+
+describe("validateDefinition: names", () => {
+  it("wants identifier data keys and plain branch names", () => {
+    const d = selectionDefinition();
+    d.data!["candidate-id"] = { type: "string" };
+    const lines = issuesOf(d);
+    expect(lines).toContain(
+      'data.candidate-id: data key "candidate-id" must be an identifier (letters, digits, _)',
+    );
+  });
+});

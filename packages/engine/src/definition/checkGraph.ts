@@ -104,6 +104,14 @@ export function checkGraph(def: Definition, index: StepIndex = indexSteps(def)):
 
   for (const e of index.byId.values()) {
     if (e.step.kind !== "parallel") continue;
+    for (const name of Object.keys(e.step.branches)) {
+      if (!STEP_ID.test(name)) {
+        issues.push({
+          path: `${e.path}.branches.${name}`,
+          message: `branch name "${name}" must start with a letter and use only letters, digits, - and _`,
+        });
+      }
+    }
     const n = Object.keys(e.step.branches).length;
     if (n === 0)
       issues.push({ path: `${e.path}.branches`, message: "a parallel step needs at least one branch" });

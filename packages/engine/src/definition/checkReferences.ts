@@ -61,6 +61,15 @@ export function checkReferences(
     if ("workingDays" in d) usesWorkingDays = true;
   };
 
+  for (const key of dataKeys) {
+    // Expressions read data as `data.<key>` and assignments split paths on dots.
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      issues.push({
+        path: `data.${key}`,
+        message: `data key "${key}" must be an identifier (letters, digits, _)`,
+      });
+    }
+  }
   if (ctx.roles)
     def.roles.forEach((r, i) => {
       known(`roles[${i}]`, "role", r, ctx.roles!);
