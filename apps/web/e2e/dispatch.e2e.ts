@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { actAs, launch, openPage, snap } from "./browser.ts";
@@ -99,6 +100,43 @@ describe.skipIf(skip !== "")("first secretary from application to dispatch in Ch
     ]) {
       expect(timeline).toContain(step);
     }
+
+    // The evidence bundle holds every decision, each submitted form, the definition and calendar.
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: "导出证据包(JSON)" }).click();
+    const file = await (await download).path();
+    const bundle = JSON.parse(await readFile(file, "utf8")) as {
+      chain: { ok: boolean };
+      events: { type: string; opinion?: string }[];
+      submittedForms: { step: string; values: Record<string, unknown> }[];
+      definition: { id: string; version: number };
+      calendar: { id: string };
+    };
+    expect(bundle.chain.ok).toBe(true);
+    expect(bundle.definition).toMatchObject({ id: "first-secretary-selection", version: 1 });
+    expect(bundle.calendar.id).toBe("cn-mainland");
+    expect(bundle.submittedForms.map((f) => f.step)).toEqual([
+      "apply",
+      "recommend",
+      "review",
+      "inspect",
+      "match",
+      "decide",
+      "dispatch",
+    ]);
+    expect(bundle.submittedForms[0]?.values).toMatchObject({ name: "杨海燕", idNumber: "529901199205202260" });
+
+    // The print view opens every submitted form.
+    await page.getByRole("link", { name: "打印" }).click();
+    await page.getByText("QX-DYSJ-2026-001").waitFor();
+    await snap(page, "case-print");
+
+    // A cadre of another unit is not part of the case and is told so.
+    const caseUrl = page.url().replace(/\/print$/, "");
+    await actAs(page, "周永刚", "中共清溪市委办公室");
+    await page.goto(caseUrl);
+    await page.getByText(/您没有参与此案件,不能查看/).waitFor();
+
     expect(problems).toEqual([]);
     await context.close();
   });

@@ -7,14 +7,24 @@ import { formatTime } from "../i18n/formatTime.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { caseLabel } from "../inbox/caseLabel.ts";
 import { useOrg } from "../org/OrgProvider.tsx";
+import { useProfile } from "../profile/ProfileProvider.tsx";
+import type { Actor } from "../profile/profiles.ts";
 import { href } from "../routing/useHashRoute.ts";
+import { NeedProfile } from "../ui/NeedProfile.tsx";
 import { SaidNotice } from "../ui/SaidNotice.tsx";
+import { overseesAll, visibleCases } from "./caseVisibility.ts";
 import { stepTitle } from "./stepText.ts";
 
 const statuses: InstanceStatus[] = ["running", "completed", "cancelled"];
 
 /** Every case in this browser's database, newest first, filtered by status and procedure. */
 export function CasesPage() {
+  const { actor } = useProfile();
+  if (!actor) return <NeedProfile />;
+  return <CaseList actor={actor} />;
+}
+
+function CaseList({ actor }: { actor: Actor }) {
   const { t, text, lang } = useI18n();
   const org = useOrg();
   const { services } = useEngine();
@@ -29,7 +39,10 @@ export function CasesPage() {
   return (
     <section aria-labelledby="cases-title">
       <div className="page-header">
-        <h1 id="cases-title">{t("cases.title")}</h1>
+        <div>
+          <h1 id="cases-title">{t("cases.title")}</h1>
+          <p>{overseesAll(actor) ? t("cases.scopeAll") : t("cases.scopeMine")}</p>
+        </div>
       </div>
       <div className="card">
         <div className="toolbar">

@@ -6,6 +6,8 @@ import {
   type VerifyResult,
 } from "@wf/engine";
 import type { AppServices } from "../engine/appServices.ts";
+import type { Actor } from "../profile/profiles.ts";
+import { visibleCases } from "./caseVisibility.ts";
 
 /** A case with its log, open tasks, linked cases and the audit chain's verification. */
 export interface LoadedCase {
@@ -17,11 +19,17 @@ export interface LoadedCase {
   chain: VerifyResult;
 }
 
-/** Reads everything the case page and its print view show. */
-export async function loadCase(services: AppServices, caseId: string): Promise<LoadedCase> {
+/** The actor is not part of the case and does not oversee cases: the page says so. */
+export class CaseHiddenError extends Error {
+  override readonly name = "CaseHiddenError";
+}
+
+/** Reads everything the case page and its print view show, if the actor may see the case. */
+export async function loadCase(services: AppServices, caseId: string, actor: Actor): Promise<LoadedCase> {
   const { store, engine } = services;
   const instance = await store.loadInstance(caseId);
   if (!instance) throw new NotFoundError(`case ${caseId} not found`);
+  if ((await visibleCases(services, actor, [instance])).length === 0) throw new CaseHiddenError(caseId);
   const [events, openTasks, chain, parent, children] = await Promise.all([
     store.events(caseId),
     store.queryTasks({ instanceId: caseId, status: "open" }),

@@ -5,6 +5,7 @@ import {
   NotFoundError,
   type TaskRecord,
 } from "@wf/engine";
+import { readMirror } from "../drafts/draftMirror.ts";
 import type { AppServices } from "../engine/appServices.ts";
 
 /** What a clerk's draft holds: the form as typed and the opinion, saved together. */
@@ -35,16 +36,16 @@ export async function loadTask(services: AppServices, taskId: string, personId: 
   const task = tasks.find((t) => t.id === taskId);
   if (!instance || !task) throw new NotFoundError(`task ${taskId} not found`);
   const values = draft?.values as Partial<TaskDraft> | undefined;
-  return {
-    task,
-    instance,
-    events,
-    draft: draft
-      ? {
-          ...(values?.form ? { form: values.form } : {}),
-          ...(typeof values?.opinion === "string" ? { opinion: values.opinion } : {}),
-          savedAt: draft.savedAt,
-        }
-      : undefined,
-  };
+  const stored: TaskDraft | undefined = draft
+    ? {
+        ...(values?.form ? { form: values.form } : {}),
+        ...(typeof values?.opinion === "string" ? { opinion: values.opinion } : {}),
+        savedAt: draft.savedAt,
+      }
+    : undefined;
+  // The localStorage mirror is newer when the page unloaded before IndexedDB finished writing.
+  const mirror = readMirror(taskId, personId);
+  const newest =
+    mirror && (!stored || Date.parse(mirror.savedAt) > Date.parse(stored.savedAt)) ? mirror : stored;
+  return { task, instance, events, draft: newest };
 }

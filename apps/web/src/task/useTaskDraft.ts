@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import { dropMirror, mirrorDraft } from "../drafts/draftMirror.ts";
 import { registerDraftFlusher } from "../drafts/draftRegistry.ts";
 import { useEngine } from "../engine/EngineProvider.tsx";
 import type { TaskDraft } from "./loadTask.ts";
@@ -43,23 +44,29 @@ export function useTaskDraft(taskId: string, personId: string, initial: TaskDraf
     };
   }, [write]);
 
+  const mirror = useCallback(() => {
+    mirrorDraft(taskId, personId, { ...current.current, savedAt: services.clock() });
+  }, [services, taskId, personId]);
+
   const setForm = useCallback(
     (form: Record<string, unknown>) => {
       current.current.form = form;
       dirty.current = true;
+      mirror();
       void write();
     },
-    [write],
+    [write, mirror],
   );
 
   const setOpinion = useCallback(
     (opinion: string) => {
       current.current.opinion = opinion;
       dirty.current = true;
+      mirror();
       clearTimeout(timer.current);
       timer.current = setTimeout(() => void write(), opinionDelayMs);
     },
-    [write],
+    [write, mirror],
   );
 
   /**
@@ -72,6 +79,7 @@ export function useTaskDraft(taskId: string, personId: string, initial: TaskDraf
     dirty.current = false;
     const stored = await services.store.loadDraft(taskId, personId);
     if (stored && JSON.stringify(stored.values) !== JSON.stringify(current.current)) return;
+    dropMirror(taskId, personId);
     await services.store.deleteDraft(taskId, personId);
   }, [services, taskId, personId]);
 
