@@ -107,7 +107,13 @@ export function checkReferences(
         orgRef(`${e.path}.assignee.at`, s.assignee.at);
       }
       if (s.form && ctx.forms) known(`${e.path}.form.ref`, "form", s.form.ref, ctx.forms);
-      if (s.form?.into !== undefined) dataTarget(`${e.path}.form.into`, s.form.into);
+      if (s.form?.into !== undefined && s.kind === "multiTask") {
+        issues.push({
+          path: `${e.path}.form.into`,
+          message:
+            "a multiTask keeps each signer's form with its item; use `collect` to write the results to data",
+        });
+      } else if (s.form?.into !== undefined) dataTarget(`${e.path}.form.into`, s.form.into);
       s.checks?.forEach((r, i) => {
         known(`${e.path}.checks[${i}]`, "rule", r, rules);
       });
