@@ -1,5 +1,5 @@
 import { type CSSProperties, type ReactNode, useEffect } from "react";
-import { useController, useFormContext } from "react-hook-form";
+import { useFormContext } from "react-hook-form";
 import type { CompiledField } from "../schema/compileForm";
 import type { FieldState } from "../schema/formState";
 import { localize } from "../schema/messages";
@@ -15,7 +15,7 @@ import { errorText, packMessage } from "./errorText";
 import { FileControl } from "./FileControl";
 import { useFormHost } from "./FormHost";
 import { formatValue } from "./formatValue";
-import { fieldId, useFieldState, useRuntime } from "./formRuntime";
+import { fieldId, useFieldError, useFieldState, useFieldValue, useRuntime } from "./formRuntime";
 import { GroupField } from "./GroupField";
 import { PickerControl } from "./PickerControl";
 import { SignatureControl } from "./SignatureControl";
@@ -52,6 +52,8 @@ export function Field(props: { field: CompiledField; name: string; cell?: boolea
   return <FieldBody {...props} state={state} />;
 }
 
+const noop = () => {};
+
 /** The grid cell of an item: its span in the 12-column grid. */
 export function itemStyle(span: number | undefined): CSSProperties {
   return { "--wf-span": String(span ?? 12) } as CSSProperties;
@@ -70,14 +72,16 @@ function FieldBody({
 }) {
   const rt = useRuntime();
   const host = useFormHost();
-  const { control, setError } = useFormContext();
-  const { field: ctl, fieldState } = useController({ name, control });
+  const { setError } = useFormContext();
+  // Our own per-name subscriptions instead of useController: a keystroke notifies one field,
+  // not every registered controller.
+  const value = useFieldValue(name);
+  const error = useFieldError(name);
   const json = field.json;
   const id = fieldId(rt.idPrefix, name);
   const labelId = `${id}-label`;
   const helpId = `${id}-help`;
   const errId = `${id}-error`;
-  const error = fieldState.error;
   const label = localize(json.label, rt.locale) || json.key;
   const describedBy = [json.help ? helpId : "", error ? errId : ""].filter(Boolean).join(" ") || undefined;
   const required = state.required && !state.readonly;
@@ -109,7 +113,7 @@ function FieldBody({
       )}
       {error && (
         <span id={errId} className="wf-error">
-          {errorText(error.message, rt.locale)}
+          {errorText(error, rt.locale)}
         </span>
       )}
     </div>
@@ -122,7 +126,7 @@ function FieldBody({
         {label}
       </span>,
       <output id={id} aria-labelledby={labelId} aria-describedby={describedBy} className="wf-readonly">
-        {formatValue(json, ctl.value, rt.locale, host)}
+        {formatValue(json, value, rt.locale, host)}
       </output>,
     );
   }
@@ -136,9 +140,9 @@ function FieldBody({
     labelId,
     describedBy,
     invalid: error !== undefined,
-    value: ctl.value,
-    onChange: ctl.onChange,
-    onBlur: ctl.onBlur,
+    value,
+    onChange: (v) => rt.setValue(name, v),
+    onBlur: noop,
     setError: (m) => setError(name, { type: "client", message: packMessage(m) }, { shouldFocus: false }),
   };
   const labelEl = LABELLED_BY_FOR.has(json.type) ? (

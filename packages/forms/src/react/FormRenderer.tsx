@@ -1,5 +1,5 @@
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
-import { FormProvider, useForm } from "react-hook-form";
+import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm, useFormState } from "react-hook-form";
 import type { CompiledForm } from "../schema/compileForm";
 import type { WizardJson } from "../schema/formJson";
 import { createFormLogic } from "../schema/formLogic";
@@ -7,13 +7,14 @@ import { type FormContext, initialValues } from "../schema/formState";
 import { localize } from "../schema/messages";
 import type { FieldIssue, FieldPermissions, FormValues, Locale, LocalText } from "../schema/types";
 import { parseFormValues } from "../schema/validateForm";
-import { ErrorSummary } from "./ErrorSummary";
+import { ErrorSummary, flattenErrors } from "./ErrorSummary";
 import { packMessage } from "./errorText";
 import { FormView } from "./FormView";
 import { fieldLocations, pageFieldKeys } from "./fieldLocations";
 import { createFormResolver, issueName, toFieldErrors } from "./formResolver";
 import { type FormRuntime, fieldId, RuntimeContext } from "./formRuntime";
 import { FieldList } from "./Layout";
+import { createMapStore, createNameStore, type MapStore } from "./nameStore";
 import { uiText } from "./uiText";
 import { useDraft } from "./useDraft";
 
@@ -89,6 +90,11 @@ function EditableForm(props: FormRendererProps) {
     reValidateMode: "onChange",
     shouldFocusError: false,
   });
+  // Values and errors reach fields through per-name stores (see nameStore): after the first
+  // submit attempt, a change validates again, as reValidateMode "onChange" would.
+  const submitted = useRef(false);
+  const values = useMemo(() => createNameStore((name) => methods.getValues(name)), [methods]);
+  const errors = useMemo(() => createMapStore<string>(), []);
   const schedule = useDraft(props.onDraft, props.draftDelay);
   const summary = useRef<HTMLDivElement>(null);
   const [showSummary, setShowSummary] = useState(0);
@@ -121,9 +127,16 @@ function EditableForm(props: FormRendererProps) {
         return () => tabListeners.current.delete(l);
       },
       goToPage: setPage,
-      changed: (name) => changed.current(methods.getValues(), name),
+      changed: (name) => {
+        changed.current(methods.getValues(), name);
+        values.notify(name);
+      },
+      values,
+      errors,
+      setValue: (name, value) =>
+        methods.setValue(name, value, { shouldDirty: true, shouldValidate: submitted.current }),
     }),
-    [form, logic, locale, idPrefix, locations, ctx.env?.timeZone, methods],
+    [form, logic, locale, idPrefix, locations, ctx.env?.timeZone, methods, values, errors],
   );
 
   // Every change goes through the logic: it recomputes only the calculations and conditions
@@ -135,9 +148,13 @@ function EditableForm(props: FormRendererProps) {
     schedule(logic.values());
   };
   useEffect(() => {
-    const sub = methods.watch((values, { name }) => changed.current(values as FormValues, name));
+    const sub = methods.watch((all, { name }) => {
+      changed.current(all as FormValues, name);
+      if (name === undefined) values.notifyAll();
+      else values.notify(name);
+    });
     return () => sub.unsubscribe();
-  }, [methods]);
+  }, [methods, values]);
 
   // Saved data of the wrong type (or a choice no longer offered) is reported on its field as soon
   // as the form opens; missing answers wait for the first submit.
@@ -193,7 +210,11 @@ function EditableForm(props: FormRendererProps) {
     }, 0);
   };
 
-  const submit = methods.handleSubmit(
+  const submit = (e?: React.BaseSyntheticEvent) => {
+    submitted.current = true;
+    return handleSubmit(e);
+  };
+  const handleSubmit = methods.handleSubmit(
     async (values) => {
       setShowSummary(0);
       await props.onSubmit?.(values);
@@ -204,6 +225,7 @@ function EditableForm(props: FormRendererProps) {
   const next = async () => {
     if (!wizard) return;
     const keys = pageFieldKeys(wizard.pages[page]?.fields ?? []);
+    submitted.current = true;
     const ok = await methods.trigger(keys);
     if (ok) {
       setShowSummary(0);
@@ -215,6 +237,7 @@ function EditableForm(props: FormRendererProps) {
   return (
     <RuntimeContext.Provider value={runtime}>
       <FormProvider {...methods}>
+        <ErrorsBridge store={errors} />
         <form
           className="wf-form"
           noValidate
@@ -262,4 +285,18 @@ function EditableForm(props: FormRendererProps) {
       </FormProvider>
     </RuntimeContext.Provider>
   );
+}
+
+/**
+ * Moves react-hook-form's errors into the per-name error store, which notifies only the fields
+ * whose message changed. The one component subscribed to the whole errors object; renders nothing.
+ */
+function ErrorsBridge({ store }: { store: MapStore<string> }) {
+  const { errors } = useFormState();
+  // On every render: react-hook-form may update the errors object in place, so its identity
+  // says nothing; this component renders only when errors change.
+  useLayoutEffect(() => {
+    store.replace(new Map(flattenErrors(errors).map((e) => [e.name, e.message])));
+  });
+  return null;
 }

@@ -3,6 +3,7 @@ import type { CompiledForm } from "../schema/compileForm";
 import type { FormLogic } from "../schema/formLogic";
 import type { FieldState } from "../schema/formState";
 import type { Locale } from "../schema/types";
+import type { NameStore } from "./nameStore";
 
 /** Where a field sits in tabs and wizard pages, so the error summary can reveal it. */
 export interface FieldLocation {
@@ -32,6 +33,12 @@ export interface FormRuntime {
    */
   changed(name: string): void;
   locations: ReadonlyMap<string, FieldLocation>;
+  /** Field values by react-hook-form name, notified per name. */
+  values: NameStore<unknown>;
+  /** Error messages (packed, see errorText) by name, notified per name. */
+  errors: NameStore<string | undefined>;
+  /** Stores a value typed into a field (validating it again once the form has been submitted). */
+  setValue(name: string, value: unknown): void;
 }
 
 /** Carries the runtime of one rendered form to its fields. */
@@ -53,6 +60,24 @@ export function useFieldState(name: string): FieldState {
   return useSyncExternalStore(
     (l) => logic.subscribe(name, l),
     () => logic.state(name),
+  );
+}
+
+/** A field's value, re-rendering only when that value changes. */
+export function useFieldValue(name: string): unknown {
+  const { values } = useRuntime();
+  return useSyncExternalStore(
+    (l) => values.subscribe(name, l),
+    () => values.get(name),
+  );
+}
+
+/** A field's error message (packed), re-rendering only when it changes. */
+export function useFieldError(name: string): string | undefined {
+  const { errors } = useRuntime();
+  return useSyncExternalStore(
+    (l) => errors.subscribe(name, l),
+    () => errors.get(name),
   );
 }
 
