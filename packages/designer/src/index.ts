@@ -60,6 +60,7 @@ export { type ExprSite, fieldValueType, formScope } from "./form/formScope.ts";
 export type { DesignerLocale, DesignField, DesignForm, DesignPanel, LocalText } from "./form/formTypes.ts";
 export { type KeyboardMoves, keyboardMoves, type MoveTarget, ownerOfList } from "./form/keyboardMoves.ts";
 export { type PreviewStep, previewStepsFor } from "./form/previewSteps.ts";
+export { renameFieldKey } from "./form/renameFieldKey.ts";
 export {
   createHistory,
   HISTORY_LIMIT,

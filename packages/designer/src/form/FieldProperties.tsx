@@ -67,7 +67,13 @@ export function FieldProperties(props: FieldPropertiesProps) {
     <section className="wf-fd-props" aria-label={t.properties}>
       <h3>{type ? localText(type.name, props.locale) : field.type}</h3>
       {isValue || field.key !== undefined ? (
-        <TextInput label={t.key} value={field.key} onCommit={(v) => set({ key: v })} />
+        <TextInput
+          label={t.key}
+          value={field.key}
+          onCommit={(v) =>
+            v ? props.dispatch({ type: "renameKey", path, key: v }) : set({ key: undefined })
+          }
+        />
       ) : null}
       {field.type !== "static" && panelKey === undefined ? (
         <>

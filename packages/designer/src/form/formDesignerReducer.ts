@@ -2,6 +2,7 @@ import { createHistory, type History, recordChange, redo, undo } from "../histor
 import { type FieldPath, fieldAt, type ListPath, splitPath } from "./fieldPaths.ts";
 import { addField, duplicateField, moveField, pasteField, removeField, updateField } from "./formEdits.ts";
 import type { DesignField, DesignForm } from "./formTypes.ts";
+import { renameFieldKey } from "./renameFieldKey.ts";
 
 /** Everything the form designer edits: the form with its history, the selection, the clipboard. */
 export interface FormDesignerState {
@@ -18,6 +19,7 @@ export type FormDesignerAction =
   | { type: "move"; from: FieldPath; list: ListPath; index: number }
   | { type: "remove"; path: FieldPath }
   | { type: "update"; path: FieldPath; changes: Readonly<Record<string, unknown>> }
+  | { type: "renameKey"; path: FieldPath; key: string }
   | { type: "duplicate"; path: FieldPath }
   | { type: "copy"; path: FieldPath }
   | { type: "cut"; path: FieldPath }
@@ -62,6 +64,8 @@ function apply(state: FormDesignerState, action: FormDesignerAction): FormDesign
       return commit("remove field", removeField(form, action.path), null);
     case "update":
       return commit("edit field", updateField(form, action.path, action.changes), action.path);
+    case "renameKey":
+      return commit("rename key", renameFieldKey(form, action.path, action.key), action.path);
     case "duplicate": {
       const placed = duplicateField(form, action.path);
       return commit("duplicate field", placed.form, placed.path);
