@@ -39,7 +39,7 @@ describe("renameFieldKey", () => {
     expect(f.fields[2]?.fields).toEqual([
       { key: "age", type: "number", required: "grade != ''", calc: "len(grade) + 1" },
     ]);
-    expect(f.rules?.[0]?.check).toBe("grade != 'x'");
+    expect((f.rules as { check: string }[] | undefined)?.[0]?.check).toBe("grade != 'x'");
   });
 
   it("rewrites row.<key> in a table's columns and its totals", () => {
