@@ -20,6 +20,7 @@ import { GroupField } from "./GroupField";
 import { PickerControl } from "./PickerControl";
 import { SignatureControl } from "./SignatureControl";
 import { DateControl, NumberControl, TextControl } from "./TextControls";
+import { uiText } from "./uiText";
 
 // Controls labelled by a <label for>; the others (groups of inputs, canvas) by aria-labelledby.
 const LABELLED_BY_FOR = new Set([
@@ -82,7 +83,9 @@ function FieldBody({
   const labelId = `${id}-label`;
   const helpId = `${id}-help`;
   const errId = `${id}-error`;
-  const label = localize(json.label, rt.locale) || json.key;
+  const own = localize(json.label, rt.locale) || json.key;
+  // In a table the column header shows the label; screen readers also need the row.
+  const label = cell ? uiText(rt.locale).cell(own, Number(name.split(".")[1]) + 1) : own;
   const describedBy = [json.help ? helpId : "", error ? errId : ""].filter(Boolean).join(" ") || undefined;
   const required = state.required && !state.readonly;
   const labelText = (

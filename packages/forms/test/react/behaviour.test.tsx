@@ -149,8 +149,8 @@ test("rows added or removed get their conditions and calculations at once", asyn
   const user = userEvent.setup();
   render(<FormRenderer form={form} context={ctx} />);
   await user.click(screen.getByRole("button", { name: "添加一行" }));
-  expect(screen.getAllByLabelText("附加")).toHaveLength(1);
-  expect(screen.getByLabelText("倍").textContent).toBe("4");
+  expect(screen.getAllByLabelText("附加(第 1 行)")).toHaveLength(1);
+  expect(screen.getByLabelText("倍(第 1 行)").textContent).toBe("4");
   expect(screen.getByLabelText("行数").textContent).toBe("1");
   await user.click(screen.getByRole("button", { name: "删除第 1 行" }));
   expect(screen.getByLabelText("行数").textContent).toBe("0");

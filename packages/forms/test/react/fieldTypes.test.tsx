@@ -249,8 +249,12 @@ describe("groups and tables", () => {
     const table = screen.getByRole("table", { name: "经费明细" });
     await user.click(screen.getByRole("button", { name: "添加一行" }));
     await user.click(screen.getByRole("button", { name: "添加一行" }));
-    const qty = within(table).getAllByLabelText("数量");
-    const price = within(table).getAllByLabelText("单价");
+    const qty = within(table).getAllByLabelText(/^数量/);
+    const price = within(table).getAllByLabelText(/^单价/);
+    expect(qty.map((q) => q.getAttribute("id") && screen.getByLabelText("数量(第 2 行)") === q)).toEqual([
+      false,
+      true,
+    ]);
     await user.type(qty[0]!, "3");
     await user.type(price[0]!, "0.1");
     await user.type(qty[1]!, "1");

@@ -156,7 +156,7 @@ describe("rendering cost", () => {
       </FormHostProvider>,
     );
     const before = person.mock.calls.length;
-    await userEvent.setup().type(screen.getAllByLabelText("备注")[1]!, "五个字备注");
+    await userEvent.setup().type(screen.getByLabelText("备注(第 2 行)"), "五个字备注");
     expect(person.mock.calls.length).toBe(before);
   });
 });
