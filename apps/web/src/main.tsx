@@ -5,7 +5,7 @@ import { EngineProvider } from "./engine/EngineProvider.tsx";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
 import { OrgProvider } from "./org/OrgProvider.tsx";
 import { ProfileProvider } from "./profile/ProfileProvider.tsx";
-import { BootScreen } from "./shell/BootScreen.tsx";
+import { BootScreen, OutdatedBanner } from "./shell/BootScreen.tsx";
 import { UpdatePrompt } from "./shell/UpdatePrompt.tsx";
 import "./styles/base.css";
 import "./styles/shell.css";
@@ -22,7 +22,7 @@ createRoot(root).render(
     <I18nProvider>
       <OrgProvider>
         <ProfileProvider>
-          <EngineProvider fallback={(boot) => <BootScreen boot={boot} />}>
+          <EngineProvider fallback={(boot) => <BootScreen boot={boot} />} outdatedNotice={<OutdatedBanner />}>
             <App banner={<UpdatePrompt />} />
           </EngineProvider>
         </ProfileProvider>

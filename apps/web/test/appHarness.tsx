@@ -6,6 +6,7 @@ import { I18nProvider } from "../src/i18n/I18nProvider.tsx";
 import { OrgProvider } from "../src/org/OrgProvider.tsx";
 import { ProfileProvider } from "../src/profile/ProfileProvider.tsx";
 import type { Profile } from "../src/profile/profiles.ts";
+import { OutdatedBanner } from "../src/shell/BootScreen.tsx";
 
 let dbCounter = 0;
 
@@ -31,7 +32,11 @@ export function renderApp(dbName: string, hash: string, profile?: Profile) {
     <I18nProvider lang="zh">
       <OrgProvider>
         <ProfileProvider {...(profile ? { initial: profile } : {})}>
-          <EngineProvider options={options} fallback={() => <p>loading</p>}>
+          <EngineProvider
+            options={options}
+            fallback={() => <p>loading</p>}
+            outdatedNotice={<OutdatedBanner />}
+          >
             <App />
           </EngineProvider>
         </ProfileProvider>

@@ -21,8 +21,7 @@ interface EngineState {
 type Boot =
   | { status: "loading" }
   | { status: "ready"; services: AppServices }
-  | { status: "failed"; error: unknown }
-  | { status: "outdated" };
+  | { status: "failed"; error: unknown };
 
 const EngineContext = createContext<EngineState | null>(null);
 const channelName = "wf-changes";
@@ -37,19 +36,26 @@ export function EngineProvider({
   options,
   children,
   fallback,
+  outdatedNotice,
 }: {
   options?: AppServicesOptions;
   children: ReactNode;
-  /** What to show while opening, when it failed, or when another tab upgraded the database. */
+  /** What to show while opening, or when opening failed. */
   fallback: (boot: Exclude<Boot, { status: "ready" }>) => ReactNode;
+  /**
+   * Shown above the app once another tab opened a newer version of the database. The app stays
+   * on screen, so the clerk still sees what they typed (their drafts are saved) until they reload.
+   */
+  outdatedNotice?: ReactNode;
 }) {
   const [boot, setBoot] = useState<Boot>({ status: "loading" });
+  const [outdated, setOutdated] = useState(false);
   const [revision, setRevision] = useState(0);
 
   useEffect(() => {
     let alive = true;
     let opened: AppServices | undefined;
-    createAppServices({ ...options, onVersionChange: () => alive && setBoot({ status: "outdated" }) }).then(
+    createAppServices({ ...options, onVersionChange: () => alive && setOutdated(true) }).then(
       (services) => {
         opened = services;
         if (alive) setBoot({ status: "ready", services });
@@ -102,7 +108,12 @@ export function EngineProvider({
   );
   if (boot.status !== "ready" || !value)
     return <>{fallback(boot.status === "ready" ? { status: "loading" } : boot)}</>;
-  return <EngineContext.Provider value={value}>{children}</EngineContext.Provider>;
+  return (
+    <EngineContext.Provider value={value}>
+      {outdated && outdatedNotice}
+      {children}
+    </EngineContext.Provider>
+  );
 }
 
 /** The engine, store and form registry, with the change counter. */
