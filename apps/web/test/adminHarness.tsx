@@ -84,3 +84,10 @@ export function captureDownloads() {
   });
   return files;
 }
+
+/** The n-th captured download, failing the test when there is none. */
+export function downloaded(files: { name: string; blob: Blob }[], n = 0): File {
+  const file = files[n];
+  if (!file) throw new Error(`no download #${n}`);
+  return new File([file.blob], file.name);
+}

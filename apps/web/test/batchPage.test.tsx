@@ -3,7 +3,14 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { runBatch } from "../src/batch/runBatch.ts";
 import { readTableFile, writeWorkbook } from "../src/batch/spreadsheet.ts";
-import { captureDownloads, freshOptions, openServices, people, renderAppAt } from "./adminHarness.tsx";
+import {
+  captureDownloads,
+  downloaded,
+  freshOptions,
+  openServices,
+  people,
+  renderAppAt,
+} from "./adminHarness.tsx";
 
 const header = "姓名,公民身份号码,性别,政治面貌,所在村,拟任职务,学历,人选来源";
 const csv = [
@@ -62,9 +69,7 @@ describe("batch vetting", () => {
 
     await user.click(screen.getByRole("button", { name: "导出结果(Excel)" }));
     await waitFor(() => expect(downloads).toHaveLength(1));
-    const exported = await readTableFile(
-      Object.assign(downloads[0]?.blob as Blob, { name: downloads[0]?.name ?? "" }),
-    );
+    const exported = await readTableFile(downloaded(downloads));
     expect(exported[0]).toContain("结果");
     expect(exported.slice(1).map((r) => r[0])).toEqual(["2", "3", "4"]);
     expect(exported[1]).toContain("已发起");
