@@ -4,12 +4,13 @@ import type { OrgDirectory } from "../ports";
 import type { Actor } from "../store/Store";
 import type { TaskState, WfContext } from "./context";
 
-/** Whether the actor holds `role` at `unit` (and the directory, when it knows them, agrees). */
+/** Whether the actor holds `role` at `unit`, by their own claim and by the org directory. */
 export function holds(actor: Actor, role: string, unit: string, directory: OrgDirectory): boolean {
   if (actor.unit !== unit || !actor.roles.includes(role)) return false;
+  // The actor object comes from the host's login; the org catalog is the authority on who holds
+  // which role where, so a person it does not know holds nothing.
   const person = directory.person(actor.id);
-  // The actor object comes from the host's login; when the catalog knows the person it must agree.
-  return !person || person.memberships.some((m) => m.unit === unit && m.role === role);
+  return person !== undefined && person.memberships.some((m) => m.unit === unit && m.role === role);
 }
 
 /** Refuse unless the actor may work on this task: assignee, delegate or escalation holder, and not claimed by another. */
