@@ -60,6 +60,7 @@ describe("user tasks", () => {
       actor("cod"),
       { id: "od1", unit: "k1-od", roles: ["unit-hr"] },
       { id: "hr", unit: "k1-od", roles: ["org-dept"] },
+      { id: "ghost", unit: "k1-od", roles: ["org-dept"] },
     ];
     for (const who of tries) {
       await expect(
