@@ -10,7 +10,7 @@ export function holds(actor: Actor, role: string, unit: string, directory: OrgDi
   // The actor object comes from the host's login; the org catalog is the authority on who holds
   // which role where, so a person it does not know holds nothing.
   const person = directory.person(actor.id);
-  return person !== undefined && person.memberships.some((m) => m.unit === unit && m.role === role);
+  return person?.memberships.some((m) => m.unit === unit && m.role === role) ?? false;
 }
 
 /** Refuse unless the actor may work on this task: assignee, delegate or escalation holder, and not claimed by another. */
