@@ -6,6 +6,7 @@ import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useOrg } from "../org/OrgProvider.tsx";
 import { useProfile } from "../profile/ProfileProvider.tsx";
 import type { Actor } from "../profile/profiles.ts";
+import { href } from "../routing/useHashRoute.ts";
 import { NeedProfile } from "../ui/NeedProfile.tsx";
 import { SaidNotice } from "../ui/SaidNotice.tsx";
 import { caseLabel } from "./caseLabel.ts";
@@ -134,7 +135,19 @@ function Inbox({ actor }: { actor: Actor }) {
         {state.status === "loading" && <p className="empty">{t("common.loading")}</p>}
         {state.status === "ready" &&
           (shown.length === 0 ? (
-            <p className="empty">{query || procedure ? t("inbox.emptyFiltered") : t("inbox.empty")}</p>
+            <div className="empty">
+              <p>{query || procedure ? t("inbox.emptyFiltered") : t("inbox.empty")}</p>
+              {!query && !procedure && (
+                <p className="button-row empty-actions">
+                  <a className="btn btn-primary" href={href({ name: "start" })}>
+                    {t("start.title")}
+                  </a>
+                  <a className="btn" href={href({ name: "profile" })}>
+                    {t("profile.switchTo")}
+                  </a>
+                </p>
+              )}
+            </div>
           ) : (
             <ul className="list">
               {shown.map((task) => (
