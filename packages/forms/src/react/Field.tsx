@@ -43,13 +43,15 @@ const LABELLED_BY_FOR = new Set([
 export function Field(props: { field: CompiledField; name: string; cell?: boolean }) {
   const state = useFieldState(props.name);
   const { clearErrors } = useFormContext();
-  // A field that disappears takes its error with it (the schema no longer checks it).
+  const { errors } = useRuntime();
+  const group = props.field.columns.length > 0;
+  // A field that disappears takes its error with it (the schema no longer checks it). Only when
+  // it has one: clearing notifies the whole form, too costly for every hidden field at mount.
   useEffect(() => {
-    if (!state.visible) clearErrors(props.name);
-  }, [state.visible, props.name, clearErrors]);
+    if (!state.visible && (group || errors.get(props.name) !== undefined)) clearErrors(props.name);
+  }, [state.visible, props.name, clearErrors, errors, group]);
   if (!state.visible) return null;
-  if (props.field.columns.length > 0)
-    return <GroupField field={props.field} name={props.name} state={state} />;
+  if (group) return <GroupField field={props.field} name={props.name} state={state} />;
   return <FieldBody {...props} state={state} />;
 }
 
