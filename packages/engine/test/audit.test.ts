@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { type AuditEvent, canonicalJson, sha256Hex } from "../src/index";
-import { actor, makeEngine, selectionDefinition } from "./fixtures";
+import { createActor } from "xstate";
+import { type AuditEvent, canonicalJson, compileDefinition, sha256Hex } from "../src/index";
+import { actor, calendar, makeDirectory, makeEngine, selectionDefinition } from "./fixtures";
 import { childDefinition, recallDefinition } from "./recallFixtures";
 
 async function threeSteps() {
@@ -103,5 +104,21 @@ describe("audit log", () => {
     const live = await engine.get(p.id);
     expect(await engine.replay(await engine.history(p.id))).toEqual(live);
     expect(await engine.replay(await engine.history(child.id))).toEqual(await engine.get(child.id));
+  });
+});
+
+describe("stored snapshots", () => {
+  it("are XState persisted snapshots that createActor restores without re-running entry actions", async () => {
+    const { inst } = await threeSteps();
+    const compiled = compileDefinition(selectionDefinition(), { directory: makeDirectory(), calendar });
+    // The stored record is plain JSON; XState's option type also asks for the start input, unused on restore.
+    const options = { snapshot: inst.snapshot } as unknown as Parameters<
+      typeof createActor<typeof compiled.machine>
+    >[1];
+    const restored = createActor(compiled.machine, options).start();
+    const snap = restored.getSnapshot();
+    expect(snap.value).toBe("notice");
+    expect(snap.context).toEqual((inst.snapshot as { context: unknown }).context);
+    restored.stop();
   });
 });

@@ -118,11 +118,7 @@ export class EngineCore {
     if (change) unsealed.data = change;
     const sealed = await sealEvent(unsealed, this.hash);
     const subject = subjectOf(ctx, event.at);
-    const stored: StoredSnapshot = {
-      status: next.status,
-      value: next.value as StoredSnapshot["value"],
-      context: ctx,
-    };
+    const stored = c.machine.getPersistedSnapshot(next) as unknown as StoredSnapshot;
     const version = (rec?.version ?? 0) + 1;
     const out = instanceRecord(c, stored, {
       definitionVersion: loaded.stored.version,
@@ -148,7 +144,7 @@ export class EngineCore {
       throw new NotFoundError("an audit log must begin with its `started` event");
     let snap = this.run(loaded.compiled, undefined, first.payload as unknown as StartInput);
     for (const e of rest) snap = this.run(loaded.compiled, snap, e.payload as unknown as WfEvent);
-    return { status: snap.status, value: snap.value as StoredSnapshot["value"], context: snap.context };
+    return loaded.compiled.machine.getPersistedSnapshot(snap) as unknown as StoredSnapshot;
   }
 }
 

@@ -24,11 +24,18 @@ export function activeSteps(value: StateValue, c: CompiledDefinition): string[] 
   return out;
 }
 
-/** A snapshot as kept in the store: just what is needed to resolve it again. */
+/**
+ * A snapshot as kept in the store: XState's own persisted snapshot (`getPersistedSnapshot`), so
+ * `createActor(compiled.machine, { snapshot })` restores it too (e.g. for @xstate/react).
+ */
 export interface StoredSnapshot {
   status: "active" | "done" | "error" | "stopped";
   value: StateValue;
   context: WfContext;
+  historyValue?: unknown;
+  children?: Record<string, unknown>;
+  output?: unknown;
+  error?: unknown;
 }
 
 /** Everything about an instance that is not in the machine snapshot. */
