@@ -158,6 +158,16 @@ describe("WorkflowDesigner", { timeout: 20_000 }, () => {
     expect(last()?.steps.approve?.deadline).toBeUndefined();
   });
 
+  it("keeps showing a form or role the designer was not given", () => {
+    const def = twoSteps();
+    def.steps.approve!.form = { ref: "fs-elsewhere" };
+    def.steps.approve!.assignee = { role: "auditor", at: { from: "starter.unit" } };
+    render(<WorkflowDesigner definition={def} locale="en" />);
+    selectStep("approve");
+    expect((screen.getByLabelText("Form") as HTMLSelectElement).value).toBe("fs-elsewhere");
+    expect((screen.getByLabelText("Role") as HTMLSelectElement).value).toBe("auditor");
+  });
+
   it("applies JSON edits to the diagram", () => {
     setup();
     fireEvent.click(tab("JSON"));

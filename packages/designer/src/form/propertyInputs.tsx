@@ -137,6 +137,11 @@ export function SelectInput(props: {
         {props.empty !== undefined || props.value === undefined ? (
           <option value="">{props.empty ?? ""}</option>
         ) : null}
+        {props.value !== undefined && !props.options.some(([value]) => value === props.value) ? (
+          // A value the list does not know (a form not loaded, a role not declared) stays visible
+          // and selected rather than silently showing as empty.
+          <option value={props.value}>{props.value}</option>
+        ) : null}
         {props.options.map(([value, text]) => (
           <option key={value} value={value}>
             {text}

@@ -29,7 +29,7 @@ export interface StepPropertiesProps {
 export function StepProperties(props: StepPropertiesProps) {
   const t = uiText(props.locale);
   const found = props.stepId ? findStep(props.definition, props.stepId) : undefined;
-  if (!found) return <p className="wf-fd-hint">{t.noSelection}</p>;
+  if (!found) return <p className="wf-fd-hint">{t.noStepSelected}</p>;
   const { id, step } = found;
   const set = (changes: Record<string, unknown>) => props.dispatch({ type: "updateStep", id, changes });
   const targets: [string, string][] = listSteps(props.definition)

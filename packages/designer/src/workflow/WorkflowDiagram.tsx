@@ -1,6 +1,14 @@
-import { Background, type Connection, Controls, type Edge, MarkerType, ReactFlow } from "@xyflow/react";
+import {
+  Background,
+  type Connection,
+  Controls,
+  type Edge,
+  MarkerType,
+  ReactFlow,
+  type ReactFlowInstance,
+} from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import { type Dispatch, useEffect, useMemo, useState } from "react";
+import { type Dispatch, useEffect, useMemo, useRef, useState } from "react";
 import type { DesignerLocale } from "../form/formTypes.ts";
 import { localText } from "../form/formTypes.ts";
 import type { JsonPath } from "../history/jsonPatch.ts";
@@ -40,6 +48,14 @@ export function WorkflowDiagram(props: WorkflowDiagramProps) {
   );
   const [boxes, setBoxes] = useState<Map<string, NodeBox>>(new Map());
   const [diagramError, setDiagramError] = useState<string | null>(null);
+  const flow = useRef<ReactFlowInstance<StepFlowNode, Edge> | null>(null);
+  // The first fitView runs before ELK has placed anything; fit again once the layout lands.
+  useEffect(() => {
+    if (boxes.size === 0) return;
+    // React Flow takes the new positions in its own effect; fit on the next frame, after it has.
+    const frame = requestAnimationFrame(() => flow.current?.fitView());
+    return () => cancelAnimationFrame(frame);
+  }, [boxes]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: laid out again only when the structure changes, not on every edit of a title
   useEffect(() => {
     let live = true;
@@ -102,6 +118,11 @@ export function WorkflowDiagram(props: WorkflowDiagramProps) {
         nodeTypes={nodeTypes}
         nodesDraggable={false}
         fitView
+        // Long approval chains are tall; the default minimum zoom (0.5) cannot fit them on screen.
+        minZoom={0.1}
+        onInit={(instance) => {
+          flow.current = instance;
+        }}
         onConnect={onConnect}
         onNodeClick={(_, node) =>
           props.dispatch({ type: "select", id: node.id.startsWith("@") ? null : node.id })

@@ -1,4 +1,4 @@
-import ELK from "elkjs/lib/elk.bundled.js";
+import type { ELK } from "elkjs/lib/elk-api.js";
 import type { DefinitionGraph, GraphNodeKind } from "./definitionGraph.ts";
 
 /** Where the layout put a node (top-left corner) and how big it is. */
@@ -15,18 +15,20 @@ export function nodeSize(kind: GraphNodeKind): { width: number; height: number }
   return { width: 200, height: 64 };
 }
 
-// One layout engine for the page: the bundled build runs in-thread (no worker file to serve),
-// which is fine for procedures of tens of steps.
-let elk: InstanceType<typeof ELK> | undefined;
+// One layout engine for the page, loaded the first time a diagram is drawn: ELK is over a
+// megabyte, and the form designer (in the same package) never needs it. The bundled build runs
+// in-thread (no worker file to serve), which is fine for procedures of tens of steps.
+let elk: Promise<ELK> | undefined;
 
 /**
  * Lay the graph out top to bottom with ELK's layered algorithm (the usual reading order of an
  * approval chain), with return arrows (退回) routed around the chain rather than through it.
  */
 export async function layoutGraph(graph: DefinitionGraph): Promise<Map<string, NodeBox>> {
-  elk ??= new ELK();
+  elk ??= import("elkjs/lib/elk.bundled.js").then(({ default: Elk }) => new Elk());
+  const engine = await elk;
   const ids = new Set(graph.nodes.map((n) => n.id));
-  const result = await elk.layout({
+  const result = await engine.layout({
     id: "root",
     layoutOptions: {
       "elk.algorithm": "layered",
