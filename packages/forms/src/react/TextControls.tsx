@@ -48,6 +48,14 @@ export function TextControl(p: ControlProps) {
   );
 }
 
+// Phone keypads for "decimal"/"numeric" have no minus sign: offer them only when the field
+// cannot go below zero.
+function keypad(json: ControlProps["field"]["json"], min: unknown): "numeric" | "decimal" | "text" {
+  if (json.type === "money" && (min === undefined || (typeof min === "number" && min >= 0))) return "decimal";
+  if (typeof min !== "number" || min < 0) return "text";
+  return json.type === "number" && json.scale === 0 ? "numeric" : "decimal";
+}
+
 function currencySymbol(code: string | undefined): string {
   return (code ?? "CNY") === "CNY" ? "¥" : (code ?? "");
 }
@@ -69,7 +77,7 @@ export function NumberControl(p: ControlProps) {
       <input
         {...aria(p)}
         type="text"
-        inputMode="decimal"
+        inputMode={keypad(json, p.state.min)}
         autoComplete="off"
         value={text}
         onChange={(e) => {
