@@ -76,6 +76,8 @@ function describe(issue: z.core.$ZodIssue, source: unknown): FormJsonIssue[] {
     case "invalid_union": {
       if ("discriminator" in issue && issue.discriminator === "type") {
         const given = valueAt(source, issue.path);
+        if (given === undefined)
+          return [{ path, message: 'missing "type"', hint: `one of ${FIELD_TYPES.join(", ")}` }];
         const text = typeof given === "string" ? given : JSON.stringify(given);
         return [
           {

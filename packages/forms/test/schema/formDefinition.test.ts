@@ -15,6 +15,10 @@ describe("form JSON structure", () => {
     ]);
   });
 
+  test("a field without a type says so", () => {
+    expect(issuesOf([{ key: "a" }])[0]).toMatchObject({ path: "fields[0].type", message: 'missing "type"' });
+  });
+
   test("a misspelt property is an error, with did-you-mean", () => {
     expect(issuesOf([{ key: "a", type: "text", requird: true }])).toEqual([
       { path: "fields[0].requird", message: 'unknown property "requird" (did you mean "required"?)' },
