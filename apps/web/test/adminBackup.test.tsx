@@ -32,7 +32,7 @@ async function backupWithOneCase() {
   const view = await renderAppAt("#/admin/backup", people.admin, options);
   await user.click(await screen.findByRole("button", { name: "下载完整备份" }));
   expect(await screen.findByText("备份已生成:1 个案件、1 条审计记录。")).toBeTruthy();
-  await waitFor(() => expect(downloads).toHaveLength(1));
+  await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
   expect(downloads[0]?.name).toMatch(/^wf-backup-.*\.json$/);
   const backup = JSON.parse(await downloaded(downloads).text()) as BackupData;
   view.unmount();

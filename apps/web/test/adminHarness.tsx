@@ -1,4 +1,4 @@
-import { render, screen } from "@testing-library/react";
+import { configure, render, screen } from "@testing-library/react";
 import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { vi } from "vitest";
 import { App } from "../src/App.tsx";
@@ -9,6 +9,10 @@ import { I18nProvider } from "../src/i18n/I18nProvider.tsx";
 import { OrgProvider } from "../src/org/OrgProvider.tsx";
 import { ProfileProvider } from "../src/profile/ProfileProvider.tsx";
 import type { Profile } from "../src/profile/profiles.ts";
+
+// These screens read files, load exceljs on demand and hash every audit event of a backup: on a
+// busy two-core machine that can take longer than Testing Library's default second.
+configure({ asyncUtilTimeout: 5000 });
 
 /** People of the demo region the dashboard, batch and admin tests act as. */
 export const people = {

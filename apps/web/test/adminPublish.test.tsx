@@ -107,7 +107,7 @@ describe("admin: definitions and forms", () => {
     const user = userEvent.setup();
     await renderAppAt("#/admin/transfer", people.admin, options);
     await user.click(await screen.findByRole("button", { name: "导出 JSON" }));
-    await waitFor(() => expect(downloads).toHaveLength(1));
+    await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
     const bundle = JSON.parse(await downloaded(downloads).text());
     expect(bundle.format).toBe("wf-definitions");
     expect(bundle.definitions.map((d: { id: string }) => d.id)).toContain("candidate-vetting");

@@ -68,7 +68,7 @@ describe("batch vetting", () => {
     });
 
     await user.click(screen.getByRole("button", { name: "导出结果(Excel)" }));
-    await waitFor(() => expect(downloads).toHaveLength(1));
+    await waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
     const exported = await readTableFile(downloaded(downloads));
     expect(exported[0]).toContain("结果");
     expect(exported.slice(1).map((r) => r[0])).toEqual(["2", "3", "4"]);
@@ -89,6 +89,18 @@ describe("batch vetting", () => {
     await user.upload(screen.getByLabelText("选择名单文件(.xlsx 或 .csv)"), new File([ok], "b.csv"));
     // "委员" is not an option label either, the duplicate ID (case ignored) is reported on row 3.
     expect(await screen.findByText("与第 2 行重复")).toBeTruthy();
+  });
+
+  it("refuses villages outside the importing committee's township", async () => {
+    const user = userEvent.setup();
+    await renderAppAt("#/batch", people.township, freshOptions());
+    const other = `${header}\r\n李志强,52990119880520031X,男,正式党员,qx-t01-v01,村“两委”委员,,`;
+    await user.upload(
+      await screen.findByLabelText("选择名单文件(.xlsx 或 .csv)"),
+      new File([other], "c.csv"),
+    );
+    expect(await screen.findByText(/不在本单位辖区.石门乡.内/)).toBeTruthy();
+    expect(screen.getByText("共 1 行:0 行可以发起,1 行有误。")).toBeTruthy();
   });
 
   it("reads an Excel workbook and reports a missing required column", async () => {

@@ -72,7 +72,7 @@ export function BatchPage() {
     if (!file || !form) return;
     setPhase({ name: "reading" });
     try {
-      const check = await readCandidateFile(file, form, services, org);
+      const check = await readCandidateFile(file, form, services, org, actor.unit);
       setPhase({ name: "checked", file: file.name, check });
     } catch (error) {
       setPhase({ name: "unreadable", error });

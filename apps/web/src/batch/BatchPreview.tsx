@@ -34,7 +34,7 @@ export function BatchPreview({ check, file }: { check: ImportCheck; file: string
                 <tr key={i}>
                   <td>{issue.row}</td>
                   <td>{issue.column ?? "—"}</td>
-                  <td>{text(issue.message)}</td>
+                  <td className="cell-wrap">{text(issue.message)}</td>
                 </tr>
               ))}
             </tbody>

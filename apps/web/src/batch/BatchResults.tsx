@@ -104,7 +104,7 @@ export function BatchResults({
                 <tr key={r.row} className={r.status === "failed" ? "row-bad" : undefined}>
                   <td>{r.row}</td>
                   <td>{first && row ? text(cellDisplay(first, row.values[first.key], org)) : ""}</td>
-                  <td>
+                  <td className="cell-wrap">
                     {r.caseId && (
                       <a href={href({ name: "case", caseId: r.caseId, print: false })}>
                         {r.status === "started" ? t("batch.started") : t("batch.openCase")}

@@ -101,6 +101,11 @@ export interface RowContext {
   runningIds: ReadonlySet<string>;
   /** The key holding the person's ID number, when the form has one (duplicate checks). */
   idKey?: string;
+  /**
+   * The area the importing person works for (their township or county): a unit picked in a row
+   * must lie inside it, or the case's later levels would go to another township's committee.
+   */
+  area?: OrgUnit;
 }
 
 /**
@@ -167,7 +172,7 @@ export function checkCandidateRows(table: string[][], form: CompiledForm, ctx: R
       const text = i === undefined ? "" : (cells[i] ?? "").trim();
       const field = form.fields.get(c.key);
       if (!field) continue;
-      const converted = convertCell(text, field, units);
+      const converted = convertCell(text, field, units, ctx.area);
       if ("error" in converted) {
         const column = where(c.key);
         issues.push({ row, ...(column ? { column } : {}), message: converted.error });
@@ -244,8 +249,27 @@ function unitLookup(units: readonly OrgUnit[]): UnitLookup {
 
 type Converted = { value: unknown } | { error: LocalizedText };
 
+/** Whether `unit` is `area` or lies below it in the org tree. */
+function isWithin(unit: OrgUnit, area: OrgUnit, units: UnitLookup): boolean {
+  const seen = new Set<string>();
+  for (
+    let u: OrgUnit | undefined = unit;
+    u && !seen.has(u.id);
+    u = u.parent ? units.byId.get(u.parent) : undefined
+  ) {
+    if (u.id === area.id) return true;
+    seen.add(u.id);
+  }
+  return false;
+}
+
 /** One cell's text as the field's value; an empty cell is `null` (the form decides if that is allowed). */
-function convertCell(text: string, field: CompiledField, units: UnitLookup): Converted {
+function convertCell(
+  text: string,
+  field: CompiledField,
+  units: UnitLookup,
+  area: OrgUnit | undefined,
+): Converted {
   if (text === "") return { value: null };
   const json = field.json;
   switch (json.type) {
@@ -291,10 +315,20 @@ function convertCell(text: string, field: CompiledField, units: UnitLookup): Con
     case "orgPicker": {
       const level = "level" in json ? json.level : undefined;
       const fits = (u: OrgUnit) => level === undefined || u.level === level;
+      const inside = (u: OrgUnit): Converted => {
+        if (area && !isWithin(u, area, units))
+          return {
+            error: {
+              zh: `“${u.name.zh}”不在本单位辖区(${area.name.zh})内`,
+              en: `"${u.name.en ?? u.name.zh}" is outside your area (${area.name.en ?? area.name.zh})`,
+            },
+          };
+        return { value: u.id };
+      };
       const byId = units.byId.get(text);
-      if (byId && fits(byId)) return { value: byId.id };
+      if (byId && fits(byId)) return inside(byId);
       const named = (units.byName.get(norm(text)) ?? []).filter(fits);
-      if (named.length === 1 && named[0]) return { value: named[0].id };
+      if (named.length === 1 && named[0]) return inside(named[0]);
       if (named.length > 1)
         return {
           error: both(

@@ -16,6 +16,7 @@ export async function readCandidateFile(
   form: CompiledForm,
   services: AppServices,
   org: OrgIndex,
+  actorUnit: string,
 ): Promise<ImportCheck> {
   const table = await readTableFile(file);
   const running = await services.store.queryInstances({ definitionId: batchDefinitionId, status: "running" });
@@ -33,12 +34,15 @@ export async function readCandidateFile(
       (kind === "person" ? org.person(id) : org.unit(id)) !== undefined,
   };
   const ref = `${form.json.id}@${form.json.version}`;
+  // The nearest township, county or city above the importing person's unit is their area.
+  const area = org.ancestry(actorUnit).find((u) => u.level !== undefined && u.level !== "village");
   return checkCandidateRows(table, form, {
     units: org.catalog.units,
     formContext,
     validate: (values) => services.forms.validate(ref, values),
     runningIds,
     ...(idKey ? { idKey } : {}),
+    ...(area ? { area } : {}),
   });
 }
 

@@ -86,9 +86,15 @@ export function vettingListSheet(
         c.outcome ? pick(outcomeText[c.outcome]) || c.outcome : "",
         pick(c.reason),
         vetoedBy.map((u) => pick(org.unit(str(u))?.name) || str(u)).join("、"),
-        c.startedAt.slice(0, 10),
-        c.endedAt?.slice(0, 10) ?? "",
+        localDate(c.startedAt),
+        c.endedAt ? localDate(c.endedAt) : "",
       ];
     });
   return { name: lang === "en" ? "Vetting" : "六级评估名单", header: headers[lang], rows };
+}
+
+/** The calendar day in China (UTC+8) of a UTC time, as the clerk would write it. */
+function localDate(iso: string): string {
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? iso : new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -2,7 +2,7 @@ import type { adminZh } from "./adminZh.ts";
 
 /** The dashboard, batch and admin screens in English; a type error if a Chinese key is missing. */
 export const adminEn: Record<keyof typeof adminZh, string> = {
-  "nav.dashboard": "Dashboard",
+  "nav.dashboard": "Stats",
   "nav.batch": "Batch",
   "nav.admin": "Admin",
 
