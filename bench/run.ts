@@ -6,6 +6,7 @@
  */
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { machine, type Prior } from "./lib/measure";
 import { BENCHMARKS, TARGETS } from "./suite";
@@ -99,6 +100,8 @@ function targetCell(row: Row): string {
 
 async function main(): Promise<void> {
   const started = new Date();
+  // The machine is shared: its load average says how much the figures of this run can be trusted.
+  const loadBefore = loadavg()[0]!;
   const prior: Record<string, Prior> = {};
   const rows: Row[] = [];
   for (const b of BENCHMARKS) {
@@ -112,11 +115,12 @@ async function main(): Promise<void> {
   }
 
   const m = machine();
+  const load = `load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end`;
   const md = [
     "# Benchmark results",
     "",
     `Run ${started.toISOString()}${quick ? " with `--quick` (smaller N)" : ""}${only ? `, only \`${only}\`` : ""}.`,
-    `Machine: ${m.cpu}, ${m.cores} cores, ${m.mem} RAM, Node ${m.node}, ${process.platform}.`,
+    `Machine: ${m.cpu}, ${m.cores} cores, ${m.mem} RAM, Node ${m.node}, ${process.platform}; ${load}.`,
     "",
     "`ratio` = our cost / the baseline's cost on the same work (below 1 means we are faster).",
     "Baselines print `vs (self) ratio 1`. Produced by `pnpm bench`; see bench/README.md.",
