@@ -1,6 +1,7 @@
 import type { FunctionRegistry, ScopeTypes, TypeDesc } from "@wf/expr";
 import { didYouMeanText } from "./didYouMean";
 import { compileFormExpr, type ExprContext, type FormExpr, formFunctions } from "./expressions";
+import { fieldJsonIssues } from "./fieldJsonIssues";
 import { fieldValueType, isValueField, rowFieldTypes } from "./fieldValueType";
 import type { FieldJson, FormJson, OptionJson, ValueFieldJson } from "./formJson";
 import { orderCalcs } from "./orderCalcs";
@@ -143,6 +144,7 @@ export function tryCompileForm(
     group?: CompiledField,
   ): CompiledField => {
     const path = group ? `${group.key}.${f.key}` : f.key;
+    issues.push(...fieldJsonIssues(f, where));
     const valueCtx: ExprContext = { ...ctx, scope: { ...ctx.scope, value: fieldValueType(f) } };
     const cond: ExprContext = { ...ctx, expect: BOOL };
     const flag = (v: boolean | string | undefined, prop: string) =>

@@ -87,6 +87,36 @@ describe("form JSON structure", () => {
     ).toMatch(/value fields only/);
   });
 
+  test("limits the wrong way round, duplicate options, totals outside tables, refused defaults", () => {
+    expect(issuesOf([{ key: "n", type: "number", min: 5, max: 1 }])).toEqual([
+      { path: "fields[0].min", message: "min 5 is greater than max 1" },
+    ]);
+    expect(issuesOf([{ key: "t", type: "text", minLength: 5, maxLength: 1 }])[0]?.path).toBe(
+      "fields[0].minLength",
+    );
+    expect(issuesOf([{ key: "d", type: "date", min: "2026-02-01", max: "2026-01-01" }])[0]?.path).toBe(
+      "fields[0].min",
+    );
+    const dup = [
+      { value: "a", label: { zh: "甲" } },
+      { value: "a", label: { zh: "乙" } },
+    ];
+    expect(issuesOf([{ key: "s", type: "select", options: dup }])).toEqual([
+      { path: "fields[0].options[1].value", message: 'duplicate option value "a"' },
+    ]);
+    expect(
+      issuesOf([{ key: "g", type: "group", totals: ["n"], fields: [{ key: "n", type: "number" }] }])[0]
+        ?.message,
+    ).toBe("totals apply to tables only");
+    expect(issuesOf([{ key: "n", type: "number", max: 10, default: 20 }])).toEqual([
+      { path: "fields[0].default", message: "the default is refused by the field: Must be at most 10" },
+    ]);
+    expect(issuesOf([{ key: "s", type: "select", options: dup.slice(0, 1), default: "z" }])[0]?.path).toBe(
+      "fields[0].default",
+    );
+    expect(issuesOf([{ key: "n", type: "number", default: 3 }])).toEqual([]);
+  });
+
   test("compileForm throws FormDefinitionError listing every issue", () => {
     try {
       compileForm({
