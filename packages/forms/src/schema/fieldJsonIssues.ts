@@ -60,14 +60,9 @@ export function fieldJsonIssues(f: ValueFieldJson, where: string): FormJsonIssue
   if (f.default !== undefined && !isEmptyValue(f, f.default)) {
     let problem: string | undefined;
     const options = "options" in f ? f.options : undefined;
-    checkFieldValue(
-      f,
-      { min: limits.min as never, max: limits.max as never, options },
-      f.default,
-      (_rule, m) => {
-        problem ??= m.en;
-      },
-    );
+    checkFieldValue(f, { min: fixed(limits.min), max: fixed(limits.max), options }, f.default, (_rule, m) => {
+      problem ??= m.en;
+    });
     if (problem !== undefined)
       issues.push({ path: `${where}.default`, message: `the default is refused by the field: ${problem}` });
   }
