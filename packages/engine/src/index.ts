@@ -28,5 +28,6 @@ export { createEngine } from "./runtime/createEngine";
 export { Engine, instanceOfTask } from "./runtime/Engine";
 export type * from "./runtime/engineTypes";
 export type { TaskQueries } from "./runtime/TaskQueries";
+export { checkStoreContract } from "./store/checkStoreContract";
 export { MemoryStore, taskMatches } from "./store/MemoryStore";
 export type * from "./store/Store";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   type AuditEvent,
   ConflictError,
+  checkStoreContract,
   DefinitionError,
   type InstanceRecord,
   MemoryStore,
@@ -159,5 +160,25 @@ describe("engine refusals around storage", () => {
     await expect(
       engine.start({ definitionId: "x", actor: actor("hr"), actionId: nextAction() }),
     ).rejects.toBeInstanceOf(DefinitionError);
+  });
+});
+
+describe("checkStoreContract", () => {
+  it("passes for MemoryStore", async () => {
+    expect(await checkStoreContract(() => new MemoryStore())).toEqual([]);
+  });
+
+  it("catches a store that writes part of a refused commit", async () => {
+    let n = 0;
+    class Leaky extends MemoryStore {
+      // Writes the tasks before checking the version, as a careless store might.
+      override async commit(c: Parameters<MemoryStore["commit"]>[0]): Promise<void> {
+        const shadow = { ...c.instance, id: `shadow-${++n}` };
+        await super.commit({ instance: shadow, expectedVersion: 0, events: [], tasks: c.tasks });
+        return super.commit(c);
+      }
+    }
+    const failures = await checkStoreContract(() => new Leaky());
+    expect(failures).toContain("a refused commit must not write tasks");
   });
 });
