@@ -15,8 +15,12 @@ import { ACTIONS_PER_CASE } from "./xstate-baseline";
 
 const xml = readFileSync(new URL("./selection.bpmn", import.meta.url), "utf8");
 
+/** bpmn-elements' Timer shape; `timerRef` would be the host timer, which never exists here. */
 interface PendingTimer {
-  callback: (...args: unknown[]) => void;
+  callback: CallableFunction;
+  delay: number;
+  timerId: string;
+  timerRef: undefined;
   args: unknown[];
   cleared: boolean;
 }
@@ -24,8 +28,15 @@ interface PendingTimer {
 /** A timer registry with bpmn-elements' shape whose timers only fire when the driver says so. */
 function manualTimers() {
   const pending: PendingTimer[] = [];
-  const setTimeout = (callback: (...args: unknown[]) => void, _delay: number, ...args: unknown[]) => {
-    const ref: PendingTimer = { callback, args, cleared: false };
+  const setTimeout = (callback: CallableFunction, delay: number, ...args: unknown[]) => {
+    const ref: PendingTimer = {
+      callback,
+      delay,
+      timerId: `t${pending.length}`,
+      timerRef: undefined,
+      args,
+      cleared: false,
+    };
     pending.push(ref);
     return ref;
   };
@@ -39,7 +50,7 @@ function manualTimers() {
     register: () => ({ setTimeout, clearTimeout }),
   };
   const fireAll = () => {
-    for (const t of pending.splice(0)) if (!t.cleared) t.callback(...t.args);
+    for (const t of pending.splice(0)) if (!t.cleared) Reflect.apply(t.callback, undefined, t.args);
   };
   return { api, fireAll };
 }

@@ -37,7 +37,7 @@ const xsTimes: number[] = [];
 for (let r = 0; r <= rounds; r++) {
   const t0 = now();
   for (const snapshot of snapshots) {
-    const actor = createActor(selection, { snapshot: snapshot as never }).start();
+    const actor = createActor(selection, { snapshot: snapshot as never, input: { villageId: "" } }).start();
     if (actor.getSnapshot().value !== "review") throw new Error("restored to the wrong state");
     actor.stop();
   }
