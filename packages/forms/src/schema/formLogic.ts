@@ -1,4 +1,5 @@
 import type { CompiledField, CompiledForm } from "./compileForm";
+import { effectiveValues } from "./effectiveValues";
 import { evalFormExpr } from "./expressions";
 import { applyCalcs, envOf, type FieldState, type FormContext, fieldState, scopeOf } from "./formState";
 import type { FieldPermissions, FormValues } from "./types";
@@ -57,6 +58,14 @@ export function createFormLogic(
 ): FormLogic {
   const env = envOf(form, opts);
   let values = applyCalcs(form, initial, opts).values;
+  // When a condition reads a field that has a condition itself, a hidden answer must read as
+  // empty (as the schema sees it), else a field could show whose value will be dropped.
+  const conditional = form.topLevel.filter((f) => f.visible.length > 0).map((f) => f.key);
+  const chained = [...form.fields.values()].some((f) =>
+    f.stateReads.some((r) => (form.fields.get(r)?.visible.length ?? 0) > 0),
+  );
+  const effective = (v: FormValues) => (chained ? effectiveValues(form, v, opts) : v);
+  let seen = effective(values);
   let topScope: Record<string, unknown> | undefined;
   const states = new Map<string, FieldState>();
   const layouts = new Map<string, boolean>();
@@ -66,7 +75,7 @@ export function createFormLogic(
     for (const r of e.reads) layoutDependents.set(r, [...(layoutDependents.get(r) ?? []), where]);
 
   const scope = () => {
-    topScope ??= scopeOf(form, values, opts.data);
+    topScope ??= scopeOf(form, seen, opts.data);
     return topScope;
   };
   const notify = (name: string) => {
@@ -150,6 +159,9 @@ export function createFormLogic(
     const result = calcs.size > 0 ? applyCalcs(form, next, opts, calcs) : { values: next, changed: [] };
     values = result.values;
     topScope = undefined;
+    const nextSeen = effective(values);
+    if (chained) for (const key of conditional) if (nextSeen[key] !== seen[key]) changed.add(key);
+    seen = nextSeen;
     const writes: CalcWrite[] = [];
     for (const path of result.changed) {
       changed.add(path);

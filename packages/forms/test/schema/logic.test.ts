@@ -252,6 +252,22 @@ describe("incremental logic", () => {
     expect(logic.state("note").visible).toBe(true);
   });
 
+  test("a field whose driver is hidden is hidden too, even if the driver keeps a stale answer", () => {
+    const chained = formOf([
+      field("x", "switch"),
+      field("a", "text", { visible: "x == true" }),
+      field("b", "text", { visible: "a == 'y'" }),
+    ]);
+    const logic = createFormLogic(chained, { x: true, a: "y" }, ctx);
+    expect(logic.state("b").visible).toBe(true);
+    let calls = 0;
+    logic.subscribe("b", () => calls++);
+    logic.update({ x: false, a: "y" }, "x");
+    expect(logic.state("a").visible).toBe(false);
+    expect(logic.state("b").visible).toBe(false);
+    expect(calls).toBe(1);
+  });
+
   test("a state object is stable until it changes (safe for useSyncExternalStore)", () => {
     const logic = createFormLogic(form, {}, ctx);
     const before = logic.state("note");
