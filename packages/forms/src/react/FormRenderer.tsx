@@ -1,5 +1,5 @@
-import { type ReactNode, useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from "react";
-import { FormProvider, useForm, useFormState } from "react-hook-form";
+import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import { FormProvider, useForm } from "react-hook-form";
 import type { CompiledForm } from "../schema/compileForm";
 import type { WizardJson } from "../schema/formJson";
 import { createFormLogic } from "../schema/formLogic";
@@ -7,14 +7,15 @@ import { type FormContext, initialValues } from "../schema/formState";
 import { localize } from "../schema/messages";
 import type { FieldIssue, FieldPermissions, FormValues, Locale, LocalText } from "../schema/types";
 import { parseFormValues } from "../schema/validateForm";
-import { ErrorSummary, flattenErrors } from "./ErrorSummary";
+import { ErrorSummary } from "./ErrorSummary";
+import { ErrorsBridge } from "./ErrorsBridge";
 import { packMessage } from "./errorText";
 import { FormView } from "./FormView";
 import { fieldLocations, pageFieldKeys } from "./fieldLocations";
 import { createFormResolver, issueName, toFieldErrors } from "./formResolver";
 import { type FormRuntime, fieldId, RuntimeContext } from "./formRuntime";
 import { FieldList } from "./Layout";
-import { createMapStore, createNameStore, type MapStore } from "./nameStore";
+import { createMapStore, createNameStore } from "./nameStore";
 import { uiText } from "./uiText";
 import { useDraft } from "./useDraft";
 
@@ -285,18 +286,4 @@ function EditableForm(props: FormRendererProps) {
       </FormProvider>
     </RuntimeContext.Provider>
   );
-}
-
-/**
- * Moves react-hook-form's errors into the per-name error store, which notifies only the fields
- * whose message changed. The one component subscribed to the whole errors object; renders nothing.
- */
-function ErrorsBridge({ store }: { store: MapStore<string> }) {
-  const { errors } = useFormState();
-  // On every render: react-hook-form may update the errors object in place, so its identity
-  // says nothing; this component renders only when errors change.
-  useLayoutEffect(() => {
-    store.replace(new Map(flattenErrors(errors).map((e) => [e.name, e.message])));
-  });
-  return null;
 }

@@ -61,9 +61,10 @@ export function createFormLogic(
   // When a condition reads a field that has a condition itself, a hidden answer must read as
   // empty (as the schema sees it), else a field could show whose value will be dropped.
   const conditional = form.topLevel.filter((f) => f.visible.length > 0).map((f) => f.key);
-  const chained = [...form.fields.values()].some((f) =>
-    f.stateReads.some((r) => (form.fields.get(r)?.visible.length ?? 0) > 0),
-  );
+  const hasCondition = (r: string) => (form.fields.get(r)?.visible.length ?? 0) > 0;
+  const chained =
+    [...form.fields.values()].some((f) => f.stateReads.some(hasCondition)) ||
+    [...form.layoutVisible.values()].some((e) => e.reads.some(hasCondition));
   const effective = (v: FormValues) => (chained ? effectiveValues(form, v, opts) : v);
   let seen = effective(values);
   let topScope: Record<string, unknown> | undefined;
