@@ -97,7 +97,12 @@ function submitted(form: CompiledForm, values: FormValues, opts: FormSchemaOptio
 /**
  * The one zod schema of a form for a step: parses form values, applies calculations, validates
  * every visible field the step may edit (type, required, its rules, rows of groups), then the
- * form's cross-field rules; the output is the values to store (see `effectiveValues`). Every issue carries `params: { rule, zh, en }`.
+ * form's cross-field rules; the output is the values to store (see `effectiveValues`). Every
+ * issue carries `params: { rule, zh, en }`.
+ *
+ * Why one refinement rather than a static `z.object` of field schemas: which fields are checked
+ * at all depends on the values (a hidden field's stale or wrong-typed value must not block), so
+ * the per-field checks run inside the refinement once visibility is known.
  * @example createFormSchema(form, { permissions: { default: "editable" } }).safeParse(values)
  */
 export function createFormSchema(form: CompiledForm, opts: FormSchemaOptions = {}): z.ZodType<FormValues> {
