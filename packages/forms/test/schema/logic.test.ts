@@ -43,6 +43,17 @@ describe("conditions", () => {
     expect(problems(fields, { age: 30 })).toEqual([]);
   });
 
+  test("conditions and defaults may read the case data", () => {
+    const f = formOf([
+      field("note", "text", { visible: "data.village.type == '软弱涣散'", required: true }),
+      field("name", "text", { defaultExpr: "data.candidate.name" }),
+    ]);
+    const weak = { ...ctx, data: { village: { type: "软弱涣散" }, candidate: { name: "李娜" } } };
+    expect(validateForm(f, {}, undefined, weak).map((i) => i.path)).toEqual(["note"]);
+    expect(validateForm(f, {}, undefined, { ...ctx, data: { village: { type: "脱贫村" } } })).toEqual([]);
+    expect(initialValues(f, weak)).toEqual({ name: "李娜" });
+  });
+
   test("a section's condition hides everything inside it", () => {
     const f = [
       rank,
