@@ -10,15 +10,17 @@ import { SaidNotice } from "../ui/SaidNotice.tsx";
 import { adminRole, isAdmin } from "./access.ts";
 import { BackupPanel } from "./BackupPanel.tsx";
 import { CatalogPanel } from "./CatalogPanel.tsx";
+import { DesignerPanel } from "./DesignerPanel.tsx";
 import { PublishPanel } from "./PublishPanel.tsx";
 import { TransferPanel } from "./TransferPanel.tsx";
 
 /** The admin screen's sections, each with its own address (`#/admin/publish`). */
-export const adminTabs = ["catalog", "publish", "transfer", "backup"] as const;
+export const adminTabs = ["catalog", "designer", "publish", "transfer", "backup"] as const;
 export type AdminTab = (typeof adminTabs)[number];
 
 const tabLabels: Record<AdminTab, MessageKey> = {
   catalog: "admin.tab.catalog",
+  designer: "admin.tab.designer",
   publish: "admin.tab.publish",
   transfer: "admin.tab.transfer",
   backup: "admin.tab.backup",
@@ -77,6 +79,7 @@ export function AdminPage({ tab }: { tab?: string | undefined }) {
           }}
         />
       )}
+      {current === "designer" && <DesignerPanel />}
       {current === "publish" && <PublishPanel text={draft} onText={setDraft} />}
       {current === "transfer" && <TransferPanel />}
       {current === "backup" && <BackupPanel />}

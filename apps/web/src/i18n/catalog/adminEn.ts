@@ -77,6 +77,13 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
     "Administration is only for the “{role}” role; switch to an administrator under “Who am I”.",
   "admin.sections": "Admin sections",
   "admin.tab.catalog": "Definitions & forms",
+  "admin.tab.designer": "Designer",
+  "admin.designerTitle": "Edit in the designer",
+  "admin.designerHelp":
+    "Choose a workflow or form to change its latest version in the designer. When you publish there, the app checks it again in full and, once you confirm, publishes it as a new version.",
+  "admin.designerPick": "Workflow or form to edit",
+  "admin.designerNone": "Choose…",
+  "admin.designerLoading": "Loading the designer…",
   "admin.tab.publish": "Publish a version",
   "admin.tab.transfer": "Import & export",
   "admin.tab.backup": "Backup & restore",

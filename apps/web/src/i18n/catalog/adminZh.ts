@@ -72,6 +72,13 @@ export const adminZh = {
   "admin.notAllowed": "系统管理仅供“{role}”使用;请在“我是谁”中切换到管理员身份。",
   "admin.sections": "管理功能",
   "admin.tab.catalog": "流程与表单",
+  "admin.tab.designer": "设计器",
+  "admin.designerTitle": "在设计器中编辑",
+  "admin.designerHelp":
+    "选择一个流程或表单,在其最新版本的基础上用设计器修改;在设计器中点“发布”后,应用会再次完整检查,确认后作为新版本发布。",
+  "admin.designerPick": "要编辑的流程或表单",
+  "admin.designerNone": "请选择…",
+  "admin.designerLoading": "正在加载设计器…",
   "admin.tab.publish": "发布新版本",
   "admin.tab.transfer": "导入导出",
   "admin.tab.backup": "备份与恢复",
