@@ -73,6 +73,13 @@ function allowed(t: TaskRecord, a: Actor): boolean {
   );
 }
 
+const step = { age: 40 as const, named: true, opinion: true, stale: false, retry: false, days: 0, task: 0 };
+/** hr submits a valid application, od1 rejects it with an opinion: the case ends. */
+const endingExample: Command[] = [
+  { ...step, kind: "act", who: actors.findIndex((a) => a.id === "hr"), outcome: outcomes.indexOf("submit") },
+  { ...step, kind: "act", who: actors.findIndex((a) => a.id === "od1"), outcome: outcomes.indexOf("reject") },
+];
+
 /** Evidence that the runs exercise something: accepted acts, refusals, ended cases. */
 const stats = { accepted: 0, refused: 0, ended: 0 };
 
@@ -168,7 +175,8 @@ describe("properties over random action sequences", () => {
       fc.asyncProperty(fc.array(command, { maxLength: 25 }), (cmds) =>
         runSequence([selectionDefinition()], "mini-selection", actor("hr"), cmds),
       ),
-      { numRuns: 60 },
+      // A fixed example that reaches an end, so the ended-case checks never go unexercised.
+      { numRuns: 60, examples: [[endingExample]] },
     );
     expect(stats).toMatchObject({ accepted: expect.any(Number), ended: expect.any(Number) });
     expect(Math.min(stats.accepted, stats.refused, stats.ended)).toBeGreaterThan(0);
