@@ -84,4 +84,26 @@ describe("createSimulation", () => {
       createSimulation({ definition: broken, units, people, now: "2026-03-02T09:00:00+08:00" }),
     ).rejects.toThrow(/nowhere/);
   });
+
+  it("takes calendars by id, as @wf/workflows ships them, and counts working days with them", async () => {
+    const def = definition();
+    def.calendar = "cn";
+    def.steps.cool = { ...def.steps.cool!, after: { workingDays: 1 } };
+    const calendars = { cn: { id: "cn", holidays: ["2026-03-09"], workdays: [] } };
+    // Friday 6 March: one working day later is Tuesday 10 March (the weekend and the 9th are off).
+    const sim = await createSimulation({
+      definition: def,
+      units,
+      people,
+      calendars,
+      now: "2026-03-06T09:00:00+08:00",
+    });
+    const [clerk] = sim.profiles();
+    const started = await sim.start(clerk!.actor, {});
+    await sim.act({ taskId: openTasks(started)[0]!.id, actor: clerk!.actor, outcome: "submit" });
+    await sim.advance(3);
+    expect((await sim.instance())?.steps).toEqual(["cool"]);
+    await sim.advance(1);
+    expect((await sim.instance())?.steps).toEqual(["approve"]);
+  });
 });

@@ -1,5 +1,4 @@
 import { definitionJsonSchema, type OrgUnit, type Person, validateDefinition } from "@wf/engine";
-import type { HolidayCalendar } from "@wf/expr";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import type { DesignerLocale, DesignForm } from "../form/formTypes.ts";
 import type { JsonPath } from "../history/jsonPatch.ts";
@@ -8,6 +7,7 @@ import type { JsonSchema } from "../json/jsonCompletions.ts";
 import { designerStyles } from "../ui/designerStyles.ts";
 import { pick, uiText } from "../ui/uiText.ts";
 import { checkStaffing, type StaffingReport } from "./checkStaffing.ts";
+import type { SimCalendars } from "./createSimulation.ts";
 import { definitionHints } from "./definitionHints.ts";
 import { StepProperties } from "./StepProperties.tsx";
 import { issuesByStep } from "./stepIssues.ts";
@@ -29,7 +29,7 @@ export interface WorkflowDesignerProps {
   /** The org catalog, for the staffing check and the simulator. */
   catalog?: { units: readonly OrgUnit[]; people: readonly Person[] };
   /** Holiday calendars for working days in the simulator. */
-  calendars?: readonly HolidayCalendar[];
+  calendars?: SimCalendars;
   /** Where the simulator's clock starts; the current time when absent. */
   simulationStart?: string;
   locale?: DesignerLocale;
@@ -40,6 +40,11 @@ let definitionSchemaCache: JsonSchema | undefined;
 function definitionSchema(): JsonSchema {
   definitionSchemaCache ??= definitionJsonSchema();
   return definitionSchemaCache;
+}
+
+/** The current time written in China's offset, as the engine's clock reads it. */
+function chinaNow(): string {
+  return `${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
 type SidePanel = "properties" | "json" | "issues" | "simulator";
@@ -69,7 +74,7 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
 
   const forms = props.forms ?? [];
   // Fixed when the designer opens, so the simulator does not restart on every render.
-  const [startAt] = useState(() => props.simulationStart ?? new Date().toISOString().replace(/\.\d+Z$/, "Z"));
+  const [startAt] = useState(() => props.simulationStart ?? chinaNow());
   const result = useMemo(
     () => validateDefinition(def, props.forms ? { forms: props.forms.map((f) => f.id) } : {}),
     [def, props.forms],

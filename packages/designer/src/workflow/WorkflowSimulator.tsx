@@ -1,10 +1,9 @@
 import type { AuditEvent, Instance, OrgUnit, Person } from "@wf/engine";
-import type { HolidayCalendar } from "@wf/expr";
 import { useEffect, useId, useState } from "react";
 import type { DesignerLocale, DesignForm } from "../form/formTypes.ts";
 import { readJson } from "../json/locateJsonPath.ts";
 import { uiText } from "../ui/uiText.ts";
-import { createSimulation, openTasks, type Simulation } from "./createSimulation.ts";
+import { createSimulation, openTasks, type SimCalendars, type Simulation } from "./createSimulation.ts";
 import type { DesignDefinition } from "./workflowTypes.ts";
 
 /** Props of {@link WorkflowSimulator}. */
@@ -13,7 +12,7 @@ export interface WorkflowSimulatorProps {
   forms?: readonly DesignForm[] | undefined;
   units: readonly OrgUnit[];
   people: readonly Person[];
-  calendars?: readonly HolidayCalendar[] | undefined;
+  calendars?: SimCalendars | undefined;
   /** Where the simulated clock starts (ISO date-time with offset). */
   now: string;
   locale?: DesignerLocale | undefined;

@@ -16,6 +16,18 @@ import { createFormValidator } from "@wf/forms";
 import type { DesignForm } from "../form/formTypes.ts";
 import type { DesignDefinition } from "./workflowTypes.ts";
 
+/** Holiday calendars as a list or by id; the engine takes either. */
+export type SimCalendars = readonly HolidayCalendar[] | Readonly<Record<string, HolidayCalendar>>;
+
+function calendarList(calendars: SimCalendars | undefined): HolidayCalendar[] {
+  if (calendars === undefined) return [];
+  return isCalendarList(calendars) ? [...calendars] : Object.values(calendars);
+}
+
+function isCalendarList(calendars: SimCalendars): calendars is readonly HolidayCalendar[] {
+  return Array.isArray(calendars);
+}
+
 /** A person acting in one of their units with the roles they hold there: a profile to simulate as. */
 export interface SimProfile {
   actor: Actor;
@@ -29,7 +41,8 @@ export interface SimulationOptions {
   forms?: readonly DesignForm[];
   units: readonly OrgUnit[];
   people: readonly Person[];
-  calendars?: readonly HolidayCalendar[];
+  /** Holiday calendars, as a list or by id (as `@wf/workflows` ships them). */
+  calendars?: SimCalendars;
   /** The simulated clock's start, an ISO date-time with offset (e.g. `2026-03-02T09:00:00+08:00`). */
   now: string;
 }
@@ -83,7 +96,7 @@ export async function createSimulation(options: SimulationOptions): Promise<Simu
     forms: createFormValidator(forms, { context: () => ({ env: { now } }) }),
     clock: () => now,
     ids: () => `sim-${++seq}`,
-    calendars: [...(options.calendars ?? [])],
+    calendars: calendarList(options.calendars),
     // Web Crypto is not everywhere the designer runs (jsdom); the engine's own SHA-256 is.
     hash: sha256Hex,
     validation: { forms: forms.map((f) => f.id) },
