@@ -169,7 +169,8 @@ async function runSequence(defs: Definition[], startId: string, starter: Actor, 
   }
 }
 
-describe("properties over random action sequences", () => {
+// Generous: hundreds of cases per run, and CI machines here are often loaded.
+describe("properties over random action sequences", { timeout: 60_000 }, () => {
   it("selection: state stays in the definition, log verifies, replay equals live, refusals are typed", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { maxLength: 25 }), (cmds) =>

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { sha256Hex, sha256HexSync } from "../src/index";
 
-describe("sha256HexSync", () => {
+describe("sha256HexSync", { timeout: 30_000 }, () => {
   it("matches known vectors", () => {
     expect(sha256HexSync("")).toBe("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     expect(sha256HexSync("abc")).toBe("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
