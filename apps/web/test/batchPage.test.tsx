@@ -161,4 +161,48 @@ describe("batch vetting", () => {
     expect(await services.store.queryInstances({ definitionId: "candidate-vetting" })).toHaveLength(2);
     services.store.close();
   });
+
+  it("exports the vetting list of the importer's own township only", async () => {
+    const downloads = captureDownloads();
+    const options = freshOptions();
+    const services = await openServices(options);
+    for (const [township, village, idNumber] of [
+      ["t03", "qx-t03-v02", "52990119880520031X"],
+      ["t01", "qx-t01-v01", "529901199003150028"],
+    ] as const) {
+      const actor = {
+        id: `qx-${township}-committee1`,
+        unit: `qx-${township}-pc`,
+        roles: ["township-committee"],
+      };
+      const started = await services.engine.start({
+        definitionId: "candidate-vetting",
+        actor,
+        actionId: `s-${township}`,
+      });
+      await services.engine.act({
+        taskId: started.tasks[0]?.id ?? "",
+        actor,
+        outcome: "submit",
+        formData: {
+          name: `候选人${township}`,
+          idNumber,
+          partyStatus: "正式党员",
+          villageId: village,
+          post: "member",
+        },
+        actionId: `r-${township}`,
+        expectedVersion: started.version,
+      });
+    }
+    services.store.close();
+    const user = userEvent.setup();
+    await renderAppAt("#/batch", people.township, options);
+    await user.click(await screen.findByRole("button", { name: "导出名单(Excel)" }));
+    expect(await screen.findByText("已导出 1 个案件。")).toBeTruthy();
+    const sheet = await readTableFile(downloaded(downloads));
+    expect(sheet.slice(1).map((r) => [r[1], r[4], r[7]])).toEqual([
+      ["候选人t03", "石门乡", "第一级:党员群众推荐"],
+    ]);
+  });
 });

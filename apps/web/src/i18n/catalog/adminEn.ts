@@ -68,7 +68,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   "batch.resultsName": "batch-results",
   "batch.listTitle": "Export the vetting list",
   "batch.listHelp":
-    "Every vetting case in this browser (running and ended) as an Excel list, with the current step, the result and the vetoing departments.",
+    "The vetting cases of your area in this browser (running and ended) as an Excel list, with the current step, the result and the vetoing departments.",
   "batch.listExport": "Export list (Excel)",
   "batch.listExported": "{n} cases exported.",
 

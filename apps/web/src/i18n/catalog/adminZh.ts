@@ -64,7 +64,8 @@ export const adminZh = {
   "batch.exportResults": "导出结果(Excel)",
   "batch.resultsName": "批量发起结果",
   "batch.listTitle": "导出评估名单",
-  "batch.listHelp": "把本浏览器中所有六级评估案件(办理中和已办结)导出为 Excel,含当前环节、结果和否决部门。",
+  "batch.listHelp":
+    "把本浏览器中您辖区内的六级评估案件(办理中和已办结)导出为 Excel,含当前环节、结果和否决部门。",
   "batch.listExport": "导出名单(Excel)",
   "batch.listExported": "已导出 {n} 个案件。",
 
