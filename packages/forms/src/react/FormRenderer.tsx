@@ -149,13 +149,20 @@ function EditableForm(props: FormRendererProps) {
     schedule(logic.values());
   };
   useEffect(() => {
+    // Once at open: calculations that read an answer hidden by a chained condition take the
+    // value the schema will store (see createFormLogic); no draft is saved for it.
+    if (logic.chained)
+      for (const w of logic.update(methods.getValues())) {
+        methods.setValue(w.name, w.value);
+        values.notify(w.name);
+      }
     const sub = methods.watch((all, { name }) => {
       changed.current(all as FormValues, name);
       if (name === undefined) values.notifyAll();
       else values.notify(name);
     });
     return () => sub.unsubscribe();
-  }, [methods, values]);
+  }, [methods, values, logic]);
 
   // Saved data of the wrong type (or a choice no longer offered) is reported on its field as soon
   // as the form opens; missing answers wait for the first submit.

@@ -29,11 +29,17 @@ export interface FormLogic {
   update(values: FormValues, name?: string): CalcWrite[];
   /** The values the logic last saw (calculations applied). */
   values(): FormValues;
+  /** Whether some condition reads a field that has a condition itself (see effectiveValues). */
+  readonly chained: boolean;
 }
 
 /** Options of createFormLogic. */
 export interface FormLogicOptions extends FormContext {
   permissions?: FieldPermissions | undefined;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 function sameState(a: FieldState, b: FieldState): boolean {
@@ -179,6 +185,15 @@ export function createFormLogic(
           writes.push({ name: `${f.group!.key}.${i}.${f.key}`, value: row[f.key] });
       });
     }
+    // With chained conditions, a calculation reading a hidden answer takes the value the schema
+    // will compute (the answer read as empty), so what is shown is what is stored.
+    if (chained)
+      for (const f of form.calcOrder) {
+        if (f.group || !(f.key in seen) || sameJson(seen[f.key], values[f.key])) continue;
+        values = { ...values, [f.key]: seen[f.key] };
+        writes.push({ name: f.key, value: seen[f.key] });
+        changed.add(f.key);
+      }
     // A structural change of a group (rows added or removed) renumbers its cells.
     if (name !== undefined && form.fields.get(name)?.columns.length) refreshCells(name);
     for (const node of changed) {
@@ -219,5 +234,6 @@ export function createFormLogic(
     },
     update,
     values: () => values,
+    chained,
   };
 }

@@ -115,6 +115,23 @@ describe("conditional logic", () => {
   });
 });
 
+test("chained conditions: a hidden answer reads as empty from the moment the form opens", async () => {
+  const { user } = setup(
+    [
+      { key: "x", type: "switch", label: lbl("开关") },
+      { key: "a", type: "text", label: lbl("甲"), visible: "x == true" },
+      { key: "b", type: "text", label: lbl("乙"), visible: "a == 'y'" },
+      { key: "c", type: "number", label: lbl("丙"), calc: "a == null ? 0 : 1" },
+    ],
+    { values: { x: false, a: "y" } },
+  );
+  expect(screen.queryByLabelText("乙")).toBeNull();
+  expect(screen.getByLabelText("丙").textContent).toBe("0");
+  await user.click(screen.getByRole("switch"));
+  expect(screen.getByLabelText("乙")).toBeTruthy();
+  expect(screen.getByLabelText("丙").textContent).toBe("1");
+});
+
 test("an error goes away with its field when a condition hides it", async () => {
   const { user } = setup([
     { key: "x", type: "switch", label: lbl("需要说明") },

@@ -279,6 +279,21 @@ describe("incremental logic", () => {
     expect(calls).toBe(1);
   });
 
+  test("with chained conditions, a calculation reads a hidden answer as empty, as the schema does", () => {
+    const chained = formOf([
+      field("x", "switch"),
+      field("a", "text", { visible: "x == true" }),
+      field("b", "text", { visible: "a == 'y'" }),
+      field("c", "number", { calc: "a == null ? 0 : 1" }),
+    ]);
+    const logic = createFormLogic(chained, { x: true, a: "y" }, ctx);
+    expect(logic.values().c).toBe(1);
+    const writes = logic.update({ ...logic.values(), x: false }, "x");
+    expect(writes).toEqual([{ name: "c", value: 0 }]);
+    const r = parseFormValues(chained, logic.values(), undefined, ctx);
+    expect(r.ok && r.values.c).toBe(0);
+  });
+
   test("a state object is stable until it changes (safe for useSyncExternalStore)", () => {
     const logic = createFormLogic(form, {}, ctx);
     const before = logic.state("note");
