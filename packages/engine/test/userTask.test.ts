@@ -410,3 +410,59 @@ describe("user tasks", () => {
     );
   });
 });
+
+describe("which outcomes the step's checks guard", () => {
+  it("blocks advancing on a failing block rule, but not a send-back, a stay or an end", async () => {
+    const def = selectionDefinition();
+    const review = def.steps.review;
+    if (review?.kind !== "userTask") throw new Error("fixture");
+    def.rules!.confirmed = {
+      when: "form.confirmed == true",
+      message: { zh: "请确认", en: "Confirm the review" },
+      severity: "block",
+    };
+    review.checks = ["confirmed"];
+    review.outcomes.defer = { label: { zh: "暂缓", en: "Defer" } };
+    const { engine, nextAction } = makeEngine([def]);
+    let i = await engine.start({
+      definitionId: def.id,
+      actor: actor("hr"),
+      data: { candidateId: "cadre" },
+      actionId: nextAction(),
+    });
+    i = await engine.act({
+      taskId: i.tasks[0]!.id,
+      actor: actor("hr"),
+      outcome: "submit",
+      formData: { name: "Li", age: 40 },
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    const task = i.tasks[0]!.id;
+    await expect(
+      engine.act({
+        taskId: task,
+        actor: actor("od1"),
+        outcome: "pass",
+        actionId: nextAction(),
+        expectedVersion: i.version,
+      }),
+    ).rejects.toMatchObject({ issues: [{ rule: "confirmed", severity: "block" }] });
+    const stayed = await engine.act({
+      taskId: task,
+      actor: actor("od1"),
+      outcome: "defer",
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    const back = await engine.act({
+      taskId: stayed.tasks[0]!.id,
+      actor: actor("od1"),
+      outcome: "return",
+      opinion: "too old",
+      actionId: nextAction(),
+      expectedVersion: stayed.version,
+    });
+    expect(back.steps).toEqual(["apply"]);
+  });
+});

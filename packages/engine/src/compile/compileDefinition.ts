@@ -1,6 +1,6 @@
 import type { HolidayCalendar } from "@wf/expr";
 import { type ActorScope, createActor, setup } from "xstate";
-import { indexSteps, type StepIndex } from "../definition/stepIndex";
+import { indexSteps, type StepIndex, stepDepths } from "../definition/stepIndex";
 import type { Definition } from "../definition/types";
 import { Evaluator } from "../expr/Evaluator";
 import { orgFunctions } from "../expr/orgFunctions";
@@ -84,6 +84,8 @@ function inertScope<M extends Parameters<typeof createActor>[0]>(machine: M) {
 export interface CompiledDefinition {
   definition: Definition;
   index: StepIndex;
+  /** Distance of each step from its level's start (send-backs go to a smaller one). */
+  depth: Map<string, number>;
   /** The plain-JSON XState config (what `toMermaid` and tools read). */
   config: StateJson & { id: string };
   /** The XState machine, run with `initialTransition`/`transition` only. */
@@ -100,5 +102,5 @@ export interface CompiledDefinition {
 export function compileDefinition(def: Definition, opts: CompileOptions): CompiledDefinition {
   const index = indexSteps(def);
   const { config, machine, services, scope } = build(def, index, opts);
-  return { definition: def, index, config, machine, services, scope };
+  return { definition: def, index, depth: stepDepths(def, index), config, machine, services, scope };
 }

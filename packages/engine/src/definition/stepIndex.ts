@@ -84,3 +84,32 @@ export function stepTargets(step: Step): { to: string; at: string }[] {
 export function indexStepIds(def: Definition): string[] {
   return [...indexSteps(def).byId.keys()];
 }
+
+/**
+ * Each step's distance from its level's (or branch's) initial step along `to` links. An outcome
+ * to a step nearer the start is a send-back: it does not advance the case.
+ */
+export function stepDepths(def: Definition, index: StepIndex = indexSteps(def)): Map<string, number> {
+  const depth = new Map<string, number>();
+  const initials: string[] = [def.initial];
+  for (const e of index.byId.values()) {
+    if (e.step.kind === "parallel") for (const b of Object.values(e.step.branches)) initials.push(b.initial);
+  }
+  for (const start of initials) {
+    if (!index.byId.has(start)) continue;
+    depth.set(start, 0);
+    const queue = [start];
+    for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+      const entry = index.byId.get(id);
+      if (!entry) continue;
+      for (const t of stepTargets(entry.step)) {
+        const next = index.byId.get(t.to);
+        if (next && next.scope === entry.scope && !depth.has(t.to)) {
+          depth.set(t.to, (depth.get(id) ?? 0) + 1);
+          queue.push(t.to);
+        }
+      }
+    }
+  }
+  return depth;
+}

@@ -46,7 +46,13 @@ export function checkSubmission(
     });
   }
   const target = outcome.to === undefined ? undefined : c.index.byId.get(outcome.to)?.step;
-  const runChecks = outcome.checks ?? target?.kind !== "end";
+  // Checks guard moves that advance the case: not an end, not staying, not a send-back.
+  const advances =
+    target !== undefined &&
+    target.kind !== "end" &&
+    outcome.to !== stepId &&
+    (c.depth.get(outcome.to ?? "") ?? 0) >= (c.depth.get(stepId) ?? 0);
+  const runChecks = outcome.checks ?? advances;
   const form = sub.formData ?? {};
   let data = ctx.data;
   if (
