@@ -12,8 +12,8 @@ import { formJsonSchemaDocument } from "@wf/forms";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { JsonView } from "../json/JsonView.tsx";
 import type { JsonSchema } from "../json/jsonCompletions.ts";
-import { designerStyles } from "../ui/designerStyles.ts";
 import { pick, uiText } from "../ui/uiText.ts";
+import { useDesignerStyles } from "../ui/useDesignerStyles.ts";
 import type { DesignDefinition } from "../workflow/workflowTypes.ts";
 import { dropAction } from "./canvasDrop.ts";
 import { checkFormForPublish } from "./checkFormForPublish.ts";
@@ -62,6 +62,7 @@ type SidePanel = "properties" | "outline" | "preview" | "json" | "checks";
 export function FormDesigner(props: FormDesignerProps) {
   const locale = props.locale ?? "zh-CN";
   const t = uiText(locale);
+  useDesignerStyles();
   const [state, dispatch] = useReducer(formDesignerReducer, props.form, initFormDesigner);
   const [panel, setPanel] = useState<SidePanel>("properties");
   const form = state.history.present;
@@ -108,7 +109,6 @@ export function FormDesigner(props: FormDesignerProps) {
   ];
   return (
     <div className="wf-designer wf-form-designer" ref={rootRef}>
-      <style>{designerStyles}</style>
       <FormToolbar ref={toolbar} state={state} dispatch={dispatch} locale={locale} />
       {state.refusal ? (
         <p className="wf-refusal" role="status">

@@ -4,8 +4,8 @@ import type { DesignerLocale, DesignForm } from "../form/formTypes.ts";
 import type { JsonPath } from "../history/jsonPatch.ts";
 import { JsonView } from "../json/JsonView.tsx";
 import type { JsonSchema } from "../json/jsonCompletions.ts";
-import { designerStyles } from "../ui/designerStyles.ts";
 import { pick, uiText } from "../ui/uiText.ts";
+import { useDesignerStyles } from "../ui/useDesignerStyles.ts";
 import { checkStaffing, type StaffingReport } from "./checkStaffing.ts";
 import type { SimCalendars } from "./createSimulation.ts";
 import { definitionHints } from "./definitionHints.ts";
@@ -59,6 +59,7 @@ type SidePanel = "properties" | "json" | "issues" | "simulator";
 export function WorkflowDesigner(props: WorkflowDesignerProps) {
   const locale = props.locale ?? "zh-CN";
   const t = uiText(locale);
+  useDesignerStyles();
   const [state, dispatch] = useReducer(workflowDesignerReducer, props.definition, initWorkflowDesigner);
   const [panel, setPanel] = useState<SidePanel>("properties");
   const [edge, setEdge] = useState<{ step: string; via: JsonPath } | null>(null);
@@ -124,7 +125,6 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
   ];
   return (
     <div className="wf-designer wf-workflow-designer" ref={rootRef}>
-      <style>{designerStyles}</style>
       <WorkflowToolbar
         state={state}
         dispatch={dispatch}
