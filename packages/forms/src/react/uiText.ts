@@ -13,14 +13,12 @@ const zh = {
   choose: "请选择",
   yes: "是",
   no: "否",
-  required: "必填",
   empty: "—",
   errorsTitle: (n: number) => `请更正以下 ${n} 个问题`,
   page: (i: number, n: number) => `第 ${i} 步,共 ${n} 步`,
   search: "搜索",
   noResults: "无匹配结果",
   remove: (name: string) => `移除 ${name}`,
-  attach: "添加附件",
   noStorage: "未配置文件存储,无法上传",
   uploading: "正在上传…",
   clearSignature: "清除签名",
@@ -29,8 +27,6 @@ const zh = {
   typedSignature: "或键入姓名作为签名",
   useTyped: "使用键入的签名",
   idInfo: (birth: string, sex: "male" | "female") => `出生日期 ${birth},性别 ${sex === "male" ? "男" : "女"}`,
-  male: "男",
-  female: "女",
 };
 
 type UiText = typeof zh;
@@ -47,14 +43,12 @@ const en: UiText = {
   choose: "Choose…",
   yes: "Yes",
   no: "No",
-  required: "required",
   empty: "—",
   errorsTitle: (n) => (n === 1 ? "Please correct 1 problem" : `Please correct ${n} problems`),
   page: (i, n) => `Step ${i} of ${n}`,
   search: "Search",
   noResults: "No matches",
   remove: (name) => `Remove ${name}`,
-  attach: "Attach a file",
   noStorage: "No file storage is configured; uploads are unavailable",
   uploading: "Uploading…",
   clearSignature: "Clear signature",
@@ -63,8 +57,6 @@ const en: UiText = {
   typedSignature: "Or type your name as the signature",
   useTyped: "Use the typed signature",
   idInfo: (birth, sex) => `Born ${birth}, ${sex}`,
-  male: "male",
-  female: "female",
 };
 
 /** The renderer's interface text for a locale. */
