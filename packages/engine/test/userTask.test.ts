@@ -228,6 +228,12 @@ describe("user tasks", () => {
     expect(await engine.history(inst.id)).toEqual(before);
   });
 
+  it("refuses an act without the version the actor saw", async () => {
+    const { inst, engine, nextAction } = await submitted();
+    const req = { taskId: task(inst).id, actor: actor("od1"), outcome: "pass", actionId: nextAction() };
+    await expect(engine.act(req as Parameters<typeof engine.act>[0])).rejects.toBeInstanceOf(ConflictError);
+  });
+
   it("names unknown tasks and outcomes", async () => {
     const { inst, engine, nextAction } = await submitted();
     await expect(

@@ -105,6 +105,10 @@ export class Engine {
     await this.ready;
     const done = await this.opts.store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
+    // Untyped callers could leave it out, which would silently skip the stale-version check.
+    if (!Number.isInteger(req.expectedVersion)) {
+      throw new ConflictError("act needs the expectedVersion of the instance the actor saw");
+    }
     const { rec, loaded, ctx } = await this.running(instanceOfTask(req.taskId), req.expectedVersion);
     const task = this.openTask(ctx, req.taskId);
     authorizeTask(task, req.actor, this.opts.directory);
