@@ -116,47 +116,52 @@ function VersionList({
                   </button>
                 )}
               </div>
-              <table className="data-table">
-                <caption className="visually-hidden">{t("admin.versionsOf", { id: item.id })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("admin.version")}</th>
-                    {kind === "definition" && <th scope="col">{t("admin.publishedAt")}</th>}
-                    {kind === "definition" && <th scope="col">{t("admin.runningCases")}</th>}
-                    <th scope="col">{t("admin.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {item.versions.map((v) => (
-                    <tr key={v.version}>
-                      <td>
-                        v{v.version}
-                        {v === latest && <span className="badge badge-primary">{t("admin.latest")}</span>}
-                      </td>
-                      {kind === "definition" && (
-                        <td>{v.publishedAt ? formatTime(v.publishedAt, lang) : ""}</td>
-                      )}
-                      {kind === "definition" && <td>{v.running}</td>}
-                      <td>
-                        <button
-                          type="button"
-                          className="btn btn-sm btn-ghost"
-                          aria-label={t("admin.downloadOf", { ref: `${item.id}@${v.version}` })}
-                          onClick={() =>
-                            saveFile(`${item.id}.v${v.version}.json`, `${JSON.stringify(v.json, null, 2)}\n`)
-                          }
-                        >
-                          {t("admin.download")}
-                        </button>
-                        <details className="json-view">
-                          <summary>{t("admin.viewJson")}</summary>
-                          <pre>{JSON.stringify(v.json, null, 2)}</pre>
-                        </details>
-                      </td>
+              <div className="table-wrap">
+                <table className="data-table">
+                  <caption className="visually-hidden">{t("admin.versionsOf", { id: item.id })}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("admin.version")}</th>
+                      {kind === "definition" && <th scope="col">{t("admin.publishedAt")}</th>}
+                      {kind === "definition" && <th scope="col">{t("admin.runningCases")}</th>}
+                      <th scope="col">{t("admin.actions")}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {item.versions.map((v) => (
+                      <tr key={v.version}>
+                        <td>
+                          v{v.version}
+                          {v === latest && <span className="badge badge-primary">{t("admin.latest")}</span>}
+                        </td>
+                        {kind === "definition" && (
+                          <td>{v.publishedAt ? formatTime(v.publishedAt, lang) : ""}</td>
+                        )}
+                        {kind === "definition" && <td>{v.running}</td>}
+                        <td>
+                          <button
+                            type="button"
+                            className="btn btn-sm btn-ghost"
+                            aria-label={t("admin.downloadOf", { ref: `${item.id}@${v.version}` })}
+                            onClick={() =>
+                              saveFile(
+                                `${item.id}.v${v.version}.json`,
+                                `${JSON.stringify(v.json, null, 2)}\n`,
+                              )
+                            }
+                          >
+                            {t("admin.download")}
+                          </button>
+                          <details className="json-view">
+                            <summary>{t("admin.viewJson")}</summary>
+                            <pre>{JSON.stringify(v.json, null, 2)}</pre>
+                          </details>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
             </li>
           );
         })}
