@@ -125,13 +125,16 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
     }
     case "date":
     case "datetime": {
-      // ISO strings of one kind compare correctly as text; a datetime bound given as a date
-      // compares by its day.
+      // A bound given as a day compares with the value's day (as written, in its own offset);
+      // two date-times compare as instants, so different offsets do not mislead.
       const s = value as string;
-      const day = (b: string) => (field.type === "date" ? b.slice(0, 10) : b);
-      if (typeof fc.min === "string" && s < day(fc.min)) add("min", messages.dateMin(day(fc.min)));
-      if (typeof fc.max === "string" && s.slice(0, fc.max.length) > day(fc.max))
-        add("max", messages.dateMax(day(fc.max)));
+      const cmp = (bound: string) =>
+        field.type === "date" || bound.length <= 10
+          ? s.slice(0, 10).localeCompare(bound.slice(0, 10))
+          : Math.sign(Date.parse(s) - Date.parse(bound));
+      const shown = (b: string) => (field.type === "date" ? b.slice(0, 10) : b);
+      if (typeof fc.min === "string" && cmp(fc.min) < 0) add("min", messages.dateMin(shown(fc.min)));
+      if (typeof fc.max === "string" && cmp(fc.max) > 0) add("max", messages.dateMax(shown(fc.max)));
       return;
     }
     case "select":
