@@ -472,3 +472,57 @@ describe("which outcomes the step's checks guard", () => {
     expect(back.steps).toEqual(["apply"]);
   });
 });
+
+describe("separation of duties by earlier actor and by starter", () => {
+  it("refuses the person who acted at a named earlier step, and the starter where declared", async () => {
+    const def = selectionDefinition();
+    def.separationOfDuties = [
+      {
+        steps: ["notice"],
+        notBy: { actorOf: "review" },
+        message: { zh: "审查人不得公示", en: "The reviewer may not run the notice" },
+      },
+      {
+        steps: ["apply"],
+        notBy: "starter",
+        message: { zh: "发起人不得代填", en: "The starter may not fill the application" },
+      },
+    ];
+    const { engine, nextAction } = makeEngine([def]);
+    let i = await engine.start({
+      definitionId: def.id,
+      actor: actor("hr"),
+      data: { candidateId: "cadre" },
+      actionId: nextAction(),
+    });
+    const submit = { outcome: "submit", formData: { name: "Li", age: 40 }, expectedVersion: i.version };
+    await expect(
+      engine.act({ ...submit, taskId: i.tasks[0]!.id, actor: actor("hr"), actionId: nextAction() }),
+    ).rejects.toThrow(/The starter may not fill the application/);
+    i = await engine.act({ ...submit, taskId: i.tasks[0]!.id, actor: actor("hr2"), actionId: nextAction() });
+    i = await engine.act({
+      taskId: i.tasks[0]!.id,
+      actor: actor("od1"),
+      outcome: "pass",
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    await expect(
+      engine.act({
+        taskId: i.tasks[0]!.id,
+        actor: actor("od1"),
+        outcome: "no-objection",
+        actionId: nextAction(),
+        expectedVersion: i.version,
+      }),
+    ).rejects.toBeInstanceOf(SeparationOfDutiesError);
+    const done = await engine.act({
+      taskId: i.tasks[0]!.id,
+      actor: actor("od2"),
+      outcome: "no-objection",
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    expect(done.outcome).toBe("dispatched");
+  });
+});
