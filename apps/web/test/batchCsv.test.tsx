@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CsvError, parseCsv, toCsv } from "../src/batch/csv.ts";
+import { readTableFile } from "../src/batch/spreadsheet.ts";
 
 describe("CSV parsing (RFC 4180)", () => {
   it("reads quoted fields holding commas, line breaks and doubled quotes", () => {
@@ -44,5 +45,18 @@ describe("CSV parsing (RFC 4180)", () => {
     const text = toCsv(rows);
     expect(text).toBe('id,note\r\n52990119880520031X,"he said ""yes"", then\nleft"\r\n,plain');
     expect(parseCsv(text)).toEqual(rows);
+  });
+
+  it("reads a CSV saved by Chinese Excel in GBK as well as one in UTF-8", async () => {
+    // "姓名,性别\r\n李志强,男" in GBK, as Excel's plain "CSV (逗号分隔)" writes it on Chinese Windows.
+    const gbk = Uint8Array.from("d0d5c3fb2cd0d4b1f00d0ac0eed6bec7bf2cc4d0".match(/../g) ?? [], (h) =>
+      Number.parseInt(h, 16),
+    );
+    const expected = [
+      ["姓名", "性别"],
+      ["李志强", "男"],
+    ];
+    expect(await readTableFile(new File([gbk], "gbk.csv"))).toEqual(expected);
+    expect(await readTableFile(new File(["\ufeff姓名,性别\r\n李志强,男"], "utf8.csv"))).toEqual(expected);
   });
 });

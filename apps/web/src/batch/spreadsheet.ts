@@ -33,7 +33,7 @@ const loadExcel = () => import("exceljs").then((m) => m.default ?? m);
  */
 export async function readTableFile(file: Blob & { name: string }): Promise<string[][]> {
   const name = file.name.toLowerCase();
-  if (name.endsWith(".csv")) return nonEmpty(parseCsv(await file.text()));
+  if (name.endsWith(".csv")) return nonEmpty(parseCsv(decodeText(await file.arrayBuffer())));
   if (!name.endsWith(".xlsx")) throw new TableFileError("kind", file.name);
   const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
@@ -53,6 +53,18 @@ export async function readTableFile(file: Blob & { name: string }): Promise<stri
     rows.push(cells);
   }
   return nonEmpty(rows);
+}
+
+/**
+ * CSV text as UTF-8, or as GB 18030 when it is not valid UTF-8: Excel on a Chinese Windows saves
+ * "CSV (逗号分隔)" in the system code page (GBK), and only "CSV UTF-8" in UTF-8.
+ */
+export function decodeText(bytes: ArrayBuffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
 }
 
 function nonEmpty(rows: string[][]): string[][] {
