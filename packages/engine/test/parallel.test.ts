@@ -166,3 +166,68 @@ describe("n-of-m joins", () => {
     ]);
   });
 });
+
+describe("nested parallel steps", () => {
+  it("runs a parallel step inside a branch and joins both levels", async () => {
+    const od = { role: "org-dept", at: { unit: "k1-od" } };
+    const task = (to: string) => ({
+      kind: "userTask" as const,
+      assignee: od,
+      outcomes: { ok: { label: { zh: "好", en: "OK" }, to } },
+    });
+    const def: Definition = {
+      id: "nested",
+      version: 1,
+      title: { zh: "嵌套", en: "Nested" },
+      roles: ["org-dept"],
+      start: { roles: ["org-dept"] },
+      initial: "outer",
+      steps: {
+        outer: {
+          kind: "parallel",
+          branches: {
+            left: { initial: "l1", steps: { l1: task("@branchEnd") } },
+            right: {
+              initial: "inner",
+              steps: {
+                inner: {
+                  kind: "parallel",
+                  branches: {
+                    x: { initial: "x1", steps: { x1: task("@branchEnd") } },
+                    y: { initial: "y1", steps: { y1: task("@branchEnd") } },
+                  },
+                  join: "all",
+                  to: "r2",
+                },
+                r2: task("@branchEnd"),
+              },
+            },
+          },
+          join: "all",
+          to: "done",
+        },
+        done: { kind: "end", outcome: "done" },
+      },
+    };
+    const { engine, nextAction } = makeEngine([def]);
+    let i = await engine.start({ definitionId: "nested", actor: actor("od1"), actionId: nextAction() });
+    expect([...i.steps].sort()).toEqual(["l1", "x1", "y1"]);
+    const finish = async (step: string) => {
+      const t = i.tasks.find((x) => x.step === step)!;
+      i = await engine.act({
+        taskId: t.id,
+        actor: actor("od1"),
+        outcome: "ok",
+        actionId: nextAction(),
+        expectedVersion: i.version,
+      });
+    };
+    await finish("x1");
+    await finish("y1");
+    expect([...i.steps].sort()).toEqual(["l1", "r2"]);
+    await finish("r2");
+    await finish("l1");
+    expect(i.outcome).toBe("done");
+    expect(await engine.replay(await engine.history(i.id))).toEqual(await engine.get(i.id));
+  });
+});
