@@ -49,7 +49,8 @@ const fileRef: z.ZodType<FileRef> = z.object({
 });
 
 const isoDate = z.iso.date();
-const isoDateTime = z.iso.datetime({ offset: true, local: true });
+// Date-times carry their offset (contract §1), so an instant is never ambiguous.
+const isoDateTime = z.iso.datetime({ offset: true });
 const MOBILE = /^1[3-9]\d{9}$/;
 const SIGNATURE = /^data:image\/(png|svg\+xml|jpeg);base64,[A-Za-z0-9+/]+=*$/;
 

@@ -46,6 +46,7 @@ describe("rules of every field type", () => {
     expect(problems(dt, { t: "2026-03-02T10:00:00+08:00" })).toEqual([]);
     expect(problems(dt, { t: "2026-02-28T10:00:00+08:00" })).toEqual(["t:min"]);
     expect(problems(dt, { t: "yesterday" })).toEqual(["t:type"]);
+    expect(problems(dt, { t: "2026-03-02T10:00:00" })).toEqual(["t:type"]);
     const instant = [field("t", "datetime", { max: "2026-03-01T12:00:00+08:00" })];
     // 12:00 in Beijing is 04:00 UTC.
     expect(problems(instant, { t: "2026-03-01T04:00:00Z" })).toEqual([]);
