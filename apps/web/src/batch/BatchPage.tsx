@@ -54,6 +54,10 @@ export function BatchPage() {
       <p className="muted">{t("batch.subtitle", { title: text(definition.title) })}</p>
     </div>
   );
+  if (!form)
+    return (
+      <SaidNotice said={{ key: "batch.noForm", values: { id: definition.id, step: definition.initial } }} />
+    );
   if (!mayStart(definition, actor))
     return (
       <section aria-labelledby="batch-title">

@@ -23,6 +23,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
   "batch.subtitle":
     "Start “{title}” for each candidate of an Excel or CSV list and complete their registration.",
   "batch.noDefinition": "The definition “{id}” is not published, so nothing can be started.",
+  "batch.noForm": "The first step ({step}) of “{id}” has no form, so a list cannot fill it in.",
   "batch.notAllowed": "Starting a batch takes one of these roles: {roles}.",
   "batch.importTitle": "Import a candidate list",
   "batch.importHelp":

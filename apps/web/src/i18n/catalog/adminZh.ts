@@ -20,6 +20,7 @@ export const adminZh = {
   "batch.title": "批量发起六级评估",
   "batch.subtitle": "从 Excel 或 CSV 名单为每位候选人发起“{title}”,并完成预备人选登记。",
   "batch.noDefinition": "找不到流程定义“{id}”,无法批量发起。",
+  "batch.noForm": "流程“{id}”的第一步({step})没有表单,无法从名单填写。",
   "batch.notAllowed": "批量发起需要以下角色之一:{roles}。",
   "batch.importTitle": "导入候选人名单",
   "batch.importHelp":
