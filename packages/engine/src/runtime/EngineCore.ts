@@ -116,9 +116,15 @@ export class EngineCore {
     if (meta.opinion !== undefined) unsealed.opinion = meta.opinion;
     const change = changedKeys(before?.context.data ?? {}, ctx.data);
     if (change) unsealed.data = change;
-    const sealed = await sealEvent(unsealed, this.hash);
+    // Web Crypto hashes off the main thread: start it, build everything that does not need the
+    // hash meanwhile, and only then wait for it.
+    const sealing = sealEvent(unsealed, this.hash);
     const subject = subjectOf(ctx, event.at);
     const stored = c.machine.getPersistedSnapshot(next) as unknown as StoredSnapshot;
+    const tasks: TaskRecord[] = before
+      ? taskChanges(c, before.context, ctx, event as WfEvent, loaded.stored.version)
+      : Object.values(ctx.tasks).map((t) => openTaskRecord(c, ctx, t, loaded.stored.version));
+    const sealed = await sealing;
     const version = (rec?.version ?? 0) + 1;
     const out = instanceRecord(c, stored, {
       definitionVersion: loaded.stored.version,
@@ -129,9 +135,6 @@ export class EngineCore {
       lastHash: sealed.hash,
       ...(subject !== undefined ? { subject } : {}),
     });
-    const tasks: TaskRecord[] = before
-      ? taskChanges(c, before.context, ctx, event as WfEvent, loaded.stored.version)
-      : Object.values(ctx.tasks).map((t) => openTaskRecord(c, ctx, t, loaded.stored.version));
     await this.store.commit({ instance: out, expectedVersion: rec?.version ?? 0, events: [sealed], tasks });
     this.remember(out.id, version, next);
     return out;
