@@ -37,6 +37,8 @@ export interface FormRendererProps {
   draftDelay?: number | undefined;
   /** Show the read-only (print) view instead of inputs. */
   readOnly?: boolean | undefined;
+  /** In the read-only view, offer a print button. */
+  printButton?: boolean | undefined;
   submitLabel?: LocalText | undefined;
   /** Hide the submit button when the host submits the form itself (outcome buttons calling `requestSubmit()`). */
   hideSubmit?: boolean | undefined;
@@ -64,6 +66,7 @@ export function FormRenderer(props: FormRendererProps) {
         permissions={props.permissions}
         locale={props.locale}
         context={props.context}
+        printButton={props.printButton}
       />
     );
   return <EditableForm {...props} />;

@@ -17,6 +17,8 @@ export interface FormViewProps {
   permissions?: FieldPermissions | undefined;
   locale?: Locale | undefined;
   context?: FormContext | undefined;
+  /** Show a print button (hidden on paper by the stylesheet). */
+  printButton?: boolean | undefined;
 }
 
 interface ViewCtx {
@@ -45,6 +47,13 @@ export function FormView(props: FormViewProps) {
     <article className="wf-form wf-view" aria-labelledby={titleId} lang={locale === "en" ? "en" : "zh-CN"}>
       <h2 id={titleId}>{localize(props.form.json.title, locale)}</h2>
       <Items list={props.form.json.fields} where="fields" ctx={ctx} />
+      {props.printButton && (
+        <div className="wf-actions">
+          <button type="button" onClick={() => globalThis.print?.()}>
+            {uiText(locale).print}
+          </button>
+        </div>
+      )}
     </article>
   );
 }

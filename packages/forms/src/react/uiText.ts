@@ -3,6 +3,7 @@ import type { Locale } from "../schema/types";
 // The renderer's own words, in both languages; form texts come from the form JSON.
 const zh = {
   submit: "提交",
+  print: "打印",
   next: "下一步",
   back: "上一步",
   addRow: "添加一行",
@@ -33,6 +34,7 @@ type UiText = typeof zh;
 
 const en: UiText = {
   submit: "Submit",
+  print: "Print",
   next: "Next",
   back: "Back",
   addRow: "Add a row",

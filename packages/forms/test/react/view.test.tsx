@@ -96,6 +96,15 @@ describe("read-only and print view", () => {
     expect(screen.getByText("再议")).toBeTruthy();
     expect(screen.getByText("lots")).toBeTruthy();
   });
+
+  test("the print button prints", async () => {
+    const print = vi.fn();
+    vi.stubGlobal("print", print);
+    render(<FormRenderer form={form} readOnly printButton values={{}} context={ctx} />);
+    await userEvent.setup().click(screen.getByRole("button", { name: "打印" }));
+    expect(print).toHaveBeenCalledTimes(1);
+    vi.unstubAllGlobals();
+  });
 });
 
 describe("rendering cost", () => {
