@@ -101,6 +101,7 @@ export {
   type Simulation,
   type SimulationOptions,
 } from "./workflow/createSimulation.ts";
+export { DefinitionProperties, type DefinitionPropertiesProps } from "./workflow/DefinitionProperties.tsx";
 export {
   type DefinitionGraph,
   definitionGraph,
@@ -111,6 +112,7 @@ export {
 export { definitionHints } from "./workflow/definitionHints.ts";
 export { dataFieldType, definitionScope } from "./workflow/definitionScope.ts";
 export { layoutGraph, type NodeBox, nodeSize } from "./workflow/layoutGraph.ts";
+export { newDefinition, newForm } from "./workflow/newDocuments.ts";
 export { findStep, type LocatedStep, listSteps, type StepLink, stepLinks } from "./workflow/stepIndex.ts";
 export { issuesByStep, type PathIssue, stepOfIssue } from "./workflow/stepIssues.ts";
 export { createStep, STEP_KIND_NAMES } from "./workflow/stepTemplates.ts";

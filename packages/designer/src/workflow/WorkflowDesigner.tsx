@@ -8,6 +8,7 @@ import { pick, uiText } from "../ui/uiText.ts";
 import { useDesignerStyles } from "../ui/useDesignerStyles.ts";
 import { checkStaffing, type StaffingReport } from "./checkStaffing.ts";
 import type { SimCalendars } from "./createSimulation.ts";
+import { DefinitionProperties } from "./DefinitionProperties.tsx";
 import { definitionHints } from "./definitionHints.ts";
 import { StepProperties } from "./StepProperties.tsx";
 import { issuesByStep } from "./stepIssues.ts";
@@ -47,7 +48,7 @@ function chinaNow(): string {
   return `${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 19)}+08:00`;
 }
 
-type SidePanel = "properties" | "json" | "issues" | "simulator";
+type SidePanel = "procedure" | "properties" | "json" | "issues" | "simulator";
 
 /**
  * The workflow designer: the definition as a diagram with automatic layout, steps added,
@@ -118,6 +119,7 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
   }, []);
 
   const tabs: [SidePanel, string][] = [
+    ["procedure", t.procedure],
     ["properties", t.properties],
     ["json", t.json],
     ["issues", `${t.issues} (${issues.length + (staffing?.issues.length ?? 0)})`],
@@ -170,6 +172,9 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
             ))}
           </div>
           <div role="tabpanel">
+            {panel === "procedure" ? (
+              <DefinitionProperties definition={def} dispatch={dispatch} locale={locale} />
+            ) : null}
             {panel === "properties" ? (
               <StepProperties
                 definition={def}
