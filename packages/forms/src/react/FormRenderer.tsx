@@ -19,7 +19,7 @@ import { createMapStore, createNameStore } from "./nameStore";
 import { uiText } from "./uiText";
 import { useDraft } from "./useDraft";
 
-/** Props of FormRenderer. Keep `form`, `permissions` and `context` stable between renders. */
+/** Props of FormRenderer. Keep `form`, `permissions` and `context` stable between renders (memoize them). */
 export interface FormRendererProps {
   form: CompiledForm;
   /** Saved values or a draft to start from; new forms start from defaults. */
@@ -82,11 +82,6 @@ function EditableForm(props: FormRendererProps) {
   // what the person is typing (give the component a new key to start over).
   // biome-ignore lint/correctness/useExhaustiveDependencies: opened once per form
   const start = useMemo(() => initialValues(form, ctx, props.values), [form]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: context is read when the form opens
-  const logic = useMemo(
-    () => createFormLogic(form, start, { ...ctx, permissions }),
-    [form, start, permissions],
-  );
   const methods = useForm<FormValues>({
     defaultValues: start,
     resolver: createFormResolver(form, permissions, ctx),
@@ -94,6 +89,12 @@ function EditableForm(props: FormRendererProps) {
     reValidateMode: "onChange",
     shouldFocusError: false,
   });
+  // New permissions (the same form at another step) rebuild the logic from what is typed now.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: context is read when the form opens
+  const logic = useMemo(
+    () => createFormLogic(form, methods.getValues(), { ...ctx, permissions }),
+    [form, start, permissions, methods],
+  );
   // Values and errors reach fields through per-name stores (see nameStore): after the first
   // submit attempt, a change validates again, as reValidateMode "onChange" would.
   const submitted = useRef(false);

@@ -197,6 +197,26 @@ describe("per-step permissions", () => {
   });
 });
 
+test("new permissions apply to the open form without losing what was typed", async () => {
+  const form = compileForm({
+    id: "fs-p",
+    version: 1,
+    title: lbl("表"),
+    fields: [
+      { key: "a", type: "text", label: lbl("甲") },
+      { key: "b", type: "text", label: lbl("乙") },
+    ],
+  });
+  const user = userEvent.setup();
+  const view = render(<FormRenderer form={form} permissions={{ default: "editable" }} context={ctx} />);
+  await user.type(screen.getByLabelText("甲"), "已填");
+  view.rerender(
+    <FormRenderer form={form} permissions={{ fields: { a: "readonly", b: "hidden" } }} context={ctx} />,
+  );
+  expect(screen.getByLabelText("甲").textContent).toBe("已填");
+  expect(screen.queryByLabelText("乙")).toBeNull();
+});
+
 describe("error summary and accessibility", () => {
   test("the summary takes focus, links to each field, and errors are described", async () => {
     const { user } = setup([
