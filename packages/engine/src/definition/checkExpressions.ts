@@ -18,25 +18,24 @@ export function checkExpressions(def: Definition, index: StepIndex): DefinitionI
   const issues: DefinitionIssue[] = [];
   for (const site of expressionSites(def, index)) {
     const opts = site.item ? withItem : plain;
+    // check() reports every issue; only a clean expression is compiled, once, for its result type.
     const found = check(site.source, opts);
+    const got =
+      found.length === 0 && (site.writes !== undefined || site.expect !== undefined)
+        ? compile(site.source, opts).resultType
+        : undefined;
     const target = site.writes === undefined ? undefined : declaredType(def, site.writes);
-    if (found.length === 0 && target !== undefined) {
-      const got = compile(site.source, opts).resultType;
-      if (!assignable(got, target)) {
-        issues.push({
-          path: site.path,
-          message: `\`${site.source}\` gives ${typeName(got)}, but ${site.writes} is declared ${typeName(target)}`,
-        });
-      }
+    if (got && target && !assignable(got, target)) {
+      issues.push({
+        path: site.path,
+        message: `\`${site.source}\` gives ${typeName(got)}, but ${site.writes} is declared ${typeName(target)}`,
+      });
     }
-    if (found.length === 0 && site.expect !== undefined) {
-      const got = compile(site.source, opts).resultType;
-      if (!fits(got, site.expect)) {
-        issues.push({
-          path: site.path,
-          message: `\`${site.source}\` gives ${typeName(got)}, but a ${site.expect} is needed here`,
-        });
-      }
+    if (got && site.expect !== undefined && !fits(got, site.expect)) {
+      issues.push({
+        path: site.path,
+        message: `\`${site.source}\` gives ${typeName(got)}, but a ${site.expect} is needed here`,
+      });
     }
     for (const i of found) {
       const where = i.column !== undefined ? ` at column ${i.column}` : "";
