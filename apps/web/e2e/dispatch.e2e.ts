@@ -37,6 +37,12 @@ describe.skipIf(skip !== "")("first secretary from application to dispatch in Ch
     await openFromInbox(page, "单位推荐");
     await page.getByLabel("单位党委(党组)研究日期").fill("2026-03-02");
     await page.getByRole("textbox", { name: "推荐意见" }).fill("该同志政治素质好,工作能力强,同意推荐。");
+    await page.getByLabel("附件").setInputFiles({
+      name: "推荐材料.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n% 推荐材料\n"),
+    });
+    await page.getByRole("link", { name: "推荐材料.pdf" }).waitFor();
     await decide(page, "推荐");
 
     await actAs(page, "王文杰", "中共清溪市委组织部");
@@ -124,7 +130,17 @@ describe.skipIf(skip !== "")("first secretary from application to dispatch in Ch
       "decide",
       "dispatch",
     ]);
-    expect(bundle.submittedForms[0]?.values).toMatchObject({ name: "杨海燕", idNumber: "529901199205202260" });
+    expect(bundle.submittedForms[0]?.values).toMatchObject({
+      name: "杨海燕",
+      idNumber: "529901199205202260",
+    });
+
+    // The attachment opens from this browser's storage, in a new tab.
+    const opened = context.waitForEvent("page");
+    await page.getByRole("link", { name: "推荐材料.pdf" }).click();
+    const filePage = await opened;
+    await expect.poll(() => filePage.url()).toMatch(/^blob:/);
+    await filePage.close();
 
     // The print view opens every submitted form.
     await page.getByRole("link", { name: "打印" }).click();

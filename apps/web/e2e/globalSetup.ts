@@ -8,6 +8,9 @@ export const chromiumPath = "/usr/bin/chromium";
 const port = 4180;
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 const viteBin = fileURLToPath(new URL("../node_modules/vite/bin/vite.js", import.meta.url));
+// Its own build folder: a `vite build` run by someone else meanwhile must not swap the files
+// under the server while the tests load them.
+const outDir = fileURLToPath(new URL("../test-results/e2e-dist", import.meta.url));
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -47,10 +50,17 @@ export default async function setup(project: TestProject) {
     project.provide("baseURL", "");
     return;
   }
-  execFileSync(process.execPath, [viteBin, "build", "--logLevel", "warn"], { cwd: appDir, stdio: "inherit" });
+  execFileSync(
+    process.execPath,
+    [viteBin, "build", "--logLevel", "warn", "--emptyOutDir", "--outDir", outDir],
+    {
+      cwd: appDir,
+      stdio: "inherit",
+    },
+  );
   const server = spawn(
     process.execPath,
-    [viteBin, "preview", "--strictPort", "--port", String(port), "--host", "127.0.0.1"],
+    [viteBin, "preview", "--strictPort", "--port", String(port), "--host", "127.0.0.1", "--outDir", outDir],
     { cwd: appDir, detached: true, stdio: "ignore" },
   );
   const stop = () => {

@@ -5,6 +5,7 @@ import { CasePage } from "./cases/CasePage.tsx";
 import { CasesPage } from "./cases/CasesPage.tsx";
 import { DashboardPage } from "./dashboard/DashboardPage.tsx";
 import { explainError } from "./engine/explainError.ts";
+import { FilePage } from "./files/FilePage.tsx";
 import { useI18n } from "./i18n/I18nProvider.tsx";
 import { InboxPage } from "./inbox/InboxPage.tsx";
 import { ProfilePage } from "./profile/ProfilePage.tsx";
@@ -31,6 +32,8 @@ function Screen({ route }: { route: Route }) {
       return <CasePage caseId={route.caseId} print={route.print} />;
     case "profile":
       return <ProfilePage />;
+    case "file":
+      return <FilePage fileId={route.fileId} />;
     case "dashboard":
       return <DashboardPage />;
     case "batch":

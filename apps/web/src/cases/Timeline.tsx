@@ -2,11 +2,13 @@ import type { AuditEvent, Definition } from "@wf/engine";
 import { FormHostProvider, FormView } from "@wf/forms/react";
 import { useMemo } from "react";
 import { useEngine } from "../engine/EngineProvider.tsx";
+import { attachmentsOf } from "../files/attachmentsOf.ts";
 import { formatTime } from "../i18n/formatTime.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 import { useOrg } from "../org/OrgProvider.tsx";
 import { pickerDirectory } from "../org/pickerDirectory.ts";
+import { href } from "../routing/useHashRoute.ts";
 import type { SubmittedForm } from "./evidenceBundle.ts";
 import { outcomeLabel, stepTitle } from "./stepText.ts";
 
@@ -41,7 +43,7 @@ export function Timeline({
   const org = useOrg();
   const { services } = useEngine();
   // Picker values (people, units) are ids; the host directory turns them into names.
-  const host = useMemo(() => ({ directory: pickerDirectory(org) }), [org]);
+  const host = useMemo(() => ({ directory: pickerDirectory(org), storage: services.files }), [org, services]);
   return (
     <FormHostProvider host={host}>
       <ol className="timeline">
@@ -74,6 +76,18 @@ export function Timeline({
                     locale={lang === "zh" ? "zh-CN" : "en"}
                   />
                 </details>
+              )}
+              {attachmentsOf(forms.get(e.seq)?.values).length > 0 && (
+                <ul className="attachments">
+                  {attachmentsOf(forms.get(e.seq)?.values).map((f) => (
+                    <li key={f.id}>
+                      <span className="muted">{t("case.attachment")}:</span>{" "}
+                      <a href={href({ name: "file", fileId: f.id })} target="_blank" rel="noreferrer">
+                        {f.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
               )}
             </li>
           );

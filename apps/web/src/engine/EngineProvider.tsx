@@ -59,13 +59,17 @@ export function EngineProvider({
       (services) => {
         opened = services;
         if (alive) setBoot({ status: "ready", services });
-        else services.store.close();
+        else {
+          services.store.close();
+          services.files.close();
+        }
       },
       (error: unknown) => alive && setBoot({ status: "failed", error }),
     );
     return () => {
       alive = false;
       opened?.store.close();
+      opened?.files.close();
     };
   }, [options]);
 

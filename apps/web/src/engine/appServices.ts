@@ -10,6 +10,7 @@ import {
   orgUnits,
   roleCatalog,
 } from "@wf/workflows";
+import { type AppFileStore, createFileStore } from "../files/fileStore.ts";
 
 /** Everything the screens use to read and change cases, created once per page. */
 export interface AppServices {
@@ -17,6 +18,8 @@ export interface AppServices {
   store: DexieStore;
   forms: FormRegistry;
   directory: OrgDirectory;
+  /** Attachments of forms, kept in this browser. */
+  files: AppFileStore;
   clock: () => string;
   /** Published definitions by `id@version`, and the latest by `id`, for titles and outcomes. */
   definition(id: string, version?: number): Definition | undefined;
@@ -93,11 +96,19 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
     if (!latest || latest.version < summary.version) byRef.set(summary.id, parsed.data);
   }
 
+  const files = createFileStore({
+    name: `${options.dbName ?? "wf"}-files`,
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+    clock,
+  });
+
   return {
     engine,
     store,
     forms: formRegistry,
     directory,
+    files,
     clock,
     definition: (id, version) => byRef.get(version === undefined ? id : `${id}@${version}`),
   };

@@ -11,6 +11,7 @@ export type Route =
   | { name: "case"; caseId: string; print: boolean }
   | { name: "task"; taskId: string }
   | { name: "profile" }
+  | { name: "file"; fileId: string }
   | { name: "dashboard" }
   | { name: "batch" }
   | { name: "admin"; tab?: string }
@@ -29,6 +30,7 @@ export function parseRoute(hash: string): Route {
     return { name: "case", caseId: id, print: extra === "print" };
   if (head === "task" && id && parts.length === 2) return { name: "task", taskId: id };
   if (head === "profile" && parts.length === 1) return { name: "profile" };
+  if (head === "file" && id && parts.length === 2) return { name: "file", fileId: id };
   if (head === "dashboard" && parts.length === 1) return { name: "dashboard" };
   if (head === "batch" && parts.length === 1) return { name: "batch" };
   if (head === "admin" && parts.length <= 2) return id ? { name: "admin", tab: id } : { name: "admin" };
@@ -51,6 +53,8 @@ export function href(route: Exclude<Route, { name: "notFound" }>): string {
       return `#/task/${enc(route.taskId)}`;
     case "profile":
       return "#/profile";
+    case "file":
+      return `#/file/${enc(route.fileId)}`;
     case "dashboard":
       return "#/dashboard";
     case "batch":

@@ -80,7 +80,7 @@ export function TaskWork({
   // The form opens once with the case data as it was; later changes do not reset it.
   // biome-ignore lint/correctness/useExhaustiveDependencies: see above
   const context = useMemo(() => ({ env: { now: services.clock() }, data: instance.data }), [services]);
-  const host = useMemo(() => ({ directory: pickerDirectory(org) }), [org]);
+  const host = useMemo(() => ({ directory: pickerDirectory(org), storage: services.files }), [org, services]);
 
   const labelOf = (path: string) => compiled?.fields.get(path)?.json.label;
 

@@ -95,6 +95,7 @@ export const workEn: Record<keyof typeof workZh, string> = {
   "case.evidence": "Export evidence (JSON)",
   "case.definition": "Definition",
   "case.calendar": "holiday calendar {id}",
+  "case.attachment": "Attachment",
   "cases.title": "Cases",
   "cases.empty": "No cases yet.",
   "cases.all": "All statuses",
@@ -102,6 +103,9 @@ export const workEn: Record<keyof typeof workZh, string> = {
   "cases.scopeMine": "Cases you started, took part in, or that are about you.",
   "cases.hidden":
     "You are not part of this case, so you cannot see it. A case is visible to its starter, its subject, the units that act in it and the organization department.",
+  "file.missing":
+    "This attachment is not in this browser (attachments stay on the device that uploaded them).",
+  "file.download": "Download {name}",
   "event.started": "Started",
   "event.acted": "Acted",
   "event.claimed": "Claimed",
