@@ -79,7 +79,12 @@ function runOne(file: string, prior: Record<string, Prior>, timeoutMs: number): 
       keepNotes();
       if (code !== 0) {
         const why = signal ? `killed by ${signal} after ${timeoutMs / 1000} s` : `exit ${code}`;
-        const last = err.trim().split("\n").slice(-3).join(" | ").slice(0, 300);
+        // Node ends a crash with the stack and its version; the line naming the error says more.
+        const lines = err.trim().split("\n");
+        const named = lines
+          .filter((l) => /\b\w*(Error|error)\b/.test(l) && !l.includes("node:internal"))
+          .at(-1);
+        const last = (named ?? lines.at(-1) ?? "").trim().slice(0, 300);
         const line = `BENCH ${file} skipped: crashed (${why}) ${last}`;
         console.log(line);
         rows.push({ name: file, skipped: `crashed (${why}) ${last}` });
