@@ -1,7 +1,7 @@
 import { EditorView } from "@codemirror/view";
 import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { type DesignDefinition, type DesignForm, FormDesigner } from "../src/index.ts";
+import { type DesignDefinition, type DesignForm, FormDesigner, newForm } from "../src/index.ts";
 
 const label = (zh: string, en: string) => ({ zh, en });
 
@@ -185,5 +185,37 @@ describe("FormDesigner", { timeout: 20_000 }, () => {
     fireEvent.change(within(preview).getByLabelText("Preview at step"), { target: { value: "proc/review" } });
     expect(within(preview).queryByLabelText(/Age/)).toBeNull();
     expect(within(preview).getByText("Procedure / Review (org-dept)", { selector: "option" })).toBeDefined();
+  });
+
+  it("builds a form from nothing with a condition written in the expression editor, and publishes it", () => {
+    const onPublish = vi.fn();
+    render(<FormDesigner form={newForm("fs-leave", { zh: "请假单" })} locale="en" onPublish={onPublish} />);
+    const commit = (label: string, value: string) => {
+      const input = screen.getByLabelText(label);
+      fireEvent.change(input, { target: { value } });
+      fireEvent.blur(input);
+    };
+    commit("Label (English)", "Leave form");
+    fireEvent.click(button("Number", palette()));
+    commit("Key", "days");
+    commit("Label (English)", "Days");
+    fireEvent.click(button("Text area", palette()));
+    commit("Key", "reason");
+    const editor = document.querySelectorAll(".wf-prop-expr .cm-editor")[0] as HTMLElement;
+    const view = EditorView.findFromDOM(editor)!;
+    act(() => view.dispatch({ changes: { from: 0, insert: "days > 3" } }));
+    fireEvent.focusOut(view.contentDOM, { relatedTarget: null });
+    fireEvent.click(tab(/Publish checks/));
+    expect(tab("Publish checks (0)")).toBeDefined();
+    fireEvent.click(button("Publish new version"));
+    expect(onPublish).toHaveBeenCalledWith({
+      id: "fs-leave",
+      version: 2,
+      title: { zh: "请假单", en: "Leave form" },
+      fields: [
+        { type: "number", key: "days", label: { zh: "数字", en: "Days" } },
+        { type: "textarea", key: "reason", label: { zh: "多行文本", en: "Text area" }, visible: "days > 3" },
+      ],
+    });
   });
 });

@@ -32,7 +32,34 @@ const CHOICE_TYPES = new Set(["select", "radio", "multiSelect"]);
 export function FieldProperties(props: FieldPropertiesProps) {
   const t = uiText(props.locale);
   const field = props.path ? fieldAt(props.form, props.path) : undefined;
-  if (!props.path || !field) return <p className="wf-fd-hint">{t.noSelection}</p>;
+  if (!props.path || !field) {
+    // With no field selected the panel edits the form itself, so a blank form needs no JSON.
+    const title = props.form.title ?? { zh: "" };
+    const replace = (form: DesignForm) => props.dispatch({ type: "replace", form, label: "edit form" });
+    return (
+      <section className="wf-fd-props" aria-label={t.formSettings}>
+        <h3>{t.formSettings}</h3>
+        <p className="wf-fd-hint">{t.noSelection}</p>
+        <TextInput
+          label={t.formId}
+          value={props.form.id}
+          onCommit={(id) => id && replace({ ...props.form, id })}
+        />
+        <TextInput
+          label={t.labelZh}
+          value={title.zh || undefined}
+          onCommit={(zh) => replace({ ...props.form, title: { ...title, zh: zh ?? "" } })}
+        />
+        <TextInput
+          label={t.labelEn}
+          value={title.en}
+          onCommit={(en) =>
+            replace({ ...props.form, title: { zh: title.zh, ...(en === undefined ? {} : { en }) } })
+          }
+        />
+      </section>
+    );
+  }
   const path = props.path;
   const set = (changes: Record<string, unknown>) => props.dispatch({ type: "update", path, changes });
   const isValue = !LAYOUT_TYPES.has(field.type);
