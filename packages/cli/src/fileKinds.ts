@@ -112,7 +112,9 @@ export function checkFile(kind: FileKind, value: unknown, known: KnownIds): File
     case "definition": {
       const ctx = {
         ...(nonEmpty(known.forms) ? { forms: known.forms } : {}),
-        ...(nonEmpty(known.definitions) ? { definitions: known.definitions } : {}),
+        // A definition alone in a run knows only itself: its sub-process references are checked
+        // only when other definitions are given with it (e.g. `wf validate workflows`).
+        ...(known.definitions.size > 1 ? { definitions: known.definitions } : {}),
         ...(nonEmpty(known.roles) ? { roles: known.roles } : {}),
         ...(nonEmpty(known.unitTypes) ? { unitTypes: known.unitTypes } : {}),
       };

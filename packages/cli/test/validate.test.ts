@@ -94,6 +94,21 @@ describe("wf validate", () => {
     expect(text).not.toMatch(/package\.json|tsconfig|node_modules/);
   });
 
+  it("checks sub-process references against the definitions given together, not against one file alone", async () => {
+    const recall = "workflows/definitions/first-secretary-recall.json";
+    const alone = fakeIo();
+    expect(await runCli(["validate", recall], alone.io)).toBe(0);
+    const text = (await readFile(resolve(root, recall), "utf8")).replace(
+      '"definition": "first-secretary-selection"',
+      '"definition": "first-secretary-selectio"',
+    );
+    const both = fakeIo({ "recall.json": text });
+    expect(await runCli(["validate", "recall.json", selection], both.io)).toBe(1);
+    expect(both.err.join("\n")).toMatch(
+      /unknown definition "first-secretary-selectio".*did you mean "first-secretary-selection"/,
+    );
+  });
+
   it("checks catalog references across files", async () => {
     const { io, err } = fakeIo({
       "units.json": JSON.stringify([
