@@ -109,4 +109,34 @@ describe("task page", () => {
     expect(await screen.findByDisplayValue("同意推荐该同志")).toBeTruthy();
     expect(screen.getByDisplayValue("请审查")).toBeTruthy();
   }, 30_000);
+
+  it("claims a role task and still decides it; a colleague then finds it closed", async () => {
+    const db = freshDbName();
+    const recommendId = await applied(db);
+    const hr = { id: "qx-u-agriculture-hr1", unit: "qx-u-agriculture", roles: ["unit-hr"] };
+    const instanceId = recommendId.slice(0, recommendId.lastIndexOf(".t"));
+    const before = await services?.engine.get(instanceId);
+    const after = await services?.engine.act({
+      taskId: recommendId,
+      actor: hr,
+      outcome: "recommend",
+      formData: { decisionDate: "2026-03-02", opinion: "该同志政治素质好,工作能力强,同意推荐。" },
+      actionId: "recommend-1",
+      expectedVersion: before?.version ?? 0,
+    });
+    const reviewId = after?.tasks.find((t) => t.step === "review")?.id ?? "";
+    const user = userEvent.setup();
+    const view = renderApp(db, `#/task/${reviewId}`, { personId: "qx-orgdept-clerk1", unit: "qx-orgdept" });
+
+    // Claiming moves the case version on; deciding right after must not be refused as stale.
+    await user.click(await screen.findByRole("button", { name: "认领" }));
+    expect(await screen.findByText("已由我认领")).toBeTruthy();
+    await user.click(screen.getByRole("checkbox", { name: "报名材料齐全" }));
+    await user.click(screen.getByRole("button", { name: "审查通过" }));
+    expect(await screen.findByText("已办理:审查通过。")).toBeTruthy();
+    view.unmount();
+
+    renderApp(db, `#/task/${reviewId}`, { personId: "qx-orgdept-clerk2", unit: "qx-orgdept" });
+    expect(await screen.findByText("此事项已办结,不能再办理。")).toBeTruthy();
+  }, 30_000);
 });

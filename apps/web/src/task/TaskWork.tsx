@@ -11,6 +11,7 @@ import { pickerDirectory } from "../org/pickerDirectory.ts";
 import type { Actor } from "../profile/profiles.ts";
 import { ConfirmDialog } from "../ui/ConfirmDialog.tsx";
 import { SaidNotice } from "../ui/SaidNotice.tsx";
+import { ClaimBar } from "./ClaimBar.tsx";
 import { findStep } from "./findStep.ts";
 import type { LoadedTask } from "./loadTask.ts";
 import { useTaskDraft } from "./useTaskDraft.ts";
@@ -45,7 +46,7 @@ export function TaskWork({
   const [error, setError] = useState<Said>();
   // The version the clerk saw when the page opened: if the case moves on meanwhile, the engine
   // refuses with a conflict instead of applying a decision made on an outdated picture.
-  const [seenVersion] = useState(instance.version);
+  const [seenVersion, setSeenVersion] = useState(instance.version);
   const pending = useRef<TaskOutcome | undefined>(undefined);
   const formBox = useRef<HTMLDivElement>(null);
   const opinionBox = useRef<HTMLTextAreaElement>(null);
@@ -152,6 +153,12 @@ export function TaskWork({
         )}
       </FormHostProvider>
       <div className="card">
+        <ClaimBar
+          task={task}
+          actor={actor}
+          version={seenVersion}
+          onChanged={(i) => setSeenVersion(i.version)}
+        />
         <div className="field">
           <label htmlFor="task-opinion">
             {required ? t("task.opinionRequired", { outcome: text(required.label) }) : t("task.opinion")}

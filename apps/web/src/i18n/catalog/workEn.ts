@@ -49,6 +49,8 @@ export const workEn: Record<keyof typeof workZh, string> = {
   "task.notices": "Notes",
   "task.claim": "Claim",
   "task.release": "Release",
+  "task.claimedByMe": "Claimed by me",
+  "task.claimHint": "Claiming shows colleagues with the same role that you are handling it.",
   "why.closed": "This task is closed; nobody can act on it any more.",
   "why.delegated": "This task was delegated to {name}.",
   "why.person": "This task is for {name}.",

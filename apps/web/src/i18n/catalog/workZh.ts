@@ -47,6 +47,8 @@ export const workZh = {
   "task.notices": "提示",
   "task.claim": "认领",
   "task.release": "释放",
+  "task.claimedByMe": "已由我认领",
+  "task.claimHint": "认领后,本单位同角色的其他经办人将看到此事项由您办理。",
   "why.closed": "此事项已办结,不能再办理。",
   "why.delegated": "此事项已委托给 {name} 办理。",
   "why.person": "此事项指定由 {name} 办理。",
