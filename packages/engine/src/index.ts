@@ -21,6 +21,7 @@ export type { MermaidOptions } from "./diagram/toMermaid";
 export { toMermaid } from "./diagram/toMermaid";
 export { createOrgDirectory } from "./directory/createOrgDirectory";
 export * from "./errors";
+export { renderMessage, templateParts } from "./expr/messageTemplate";
 export { orgFunctions } from "./expr/orgFunctions";
 export type * from "./ports";
 export type { WfContext, WfEvent } from "./runtime/context";

@@ -3,7 +3,7 @@ import type { DefinitionIssue } from "../errors";
 import { orgFunctions } from "../expr/orgFunctions";
 import { definitionScope, fieldType } from "../expr/scopeTypes";
 import { dataKey } from "./checkReferences";
-import { expressionSites } from "./expressionSites";
+import { expressionSites, messageTemplateIssues } from "./expressionSites";
 import type { StepIndex } from "./stepIndex";
 import type { Definition } from "./types";
 
@@ -15,7 +15,7 @@ export function checkExpressions(def: Definition, index: StepIndex): DefinitionI
   const functions = orgFunctions();
   const plain = { scope: definitionScope(def), functions };
   const withItem = { scope: definitionScope(def, { item: true }), functions };
-  const issues: DefinitionIssue[] = [];
+  const issues: DefinitionIssue[] = messageTemplateIssues(def);
   for (const site of expressionSites(def, index)) {
     const opts = site.item ? withItem : plain;
     // check() reports every issue; only a clean expression is compiled, once, for its result type.

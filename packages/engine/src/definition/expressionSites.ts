@@ -1,3 +1,4 @@
+import { hasPlaceholders, templateParts } from "../expr/messageTemplate";
 import type { StepIndex } from "./stepIndex";
 import type { Definition, Duration, OrgRef } from "./types";
 
@@ -27,8 +28,20 @@ export function expressionSites(def: Definition, index: StepIndex): ExpressionSi
     if (typeof n === "string") add(`${path}.${"days" in d ? "days" : "workingDays"}`, n, item, "number");
   };
   if (def.subject !== undefined) add("subject", def.subject, false, "string");
-  for (const [name, rule] of Object.entries(def.rules ?? {}))
+  for (const [name, rule] of Object.entries(def.rules ?? {})) {
     add(`rules.${name}.when`, rule.when, false, "boolean");
+    // `{expr}` placeholders of the message see the same scope as `when`.
+    for (const lang of ["zh", "en"] as const) {
+      const text = rule.message?.[lang];
+      if (typeof text !== "string" || !hasPlaceholders(text)) continue;
+      try {
+        for (const part of templateParts(text))
+          if ("expr" in part) add(`rules.${name}.message.${lang}`, part.expr, false);
+      } catch {
+        // A malformed template is reported by messageTemplateIssues.
+      }
+    }
+  }
   for (const e of index.byId.values()) {
     const s = e.step;
     const p = e.path;
@@ -64,4 +77,21 @@ export function expressionSites(def: Definition, index: StepIndex): ExpressionSi
     }
   }
   return sites;
+}
+
+/** Malformed `{expr}` templates in rule messages (unclosed or unmatched braces, empty `{}`). */
+export function messageTemplateIssues(def: Definition): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  for (const [name, rule] of Object.entries(def.rules ?? {})) {
+    for (const lang of ["zh", "en"] as const) {
+      const text = rule.message?.[lang];
+      if (typeof text !== "string" || !hasPlaceholders(text)) continue;
+      try {
+        templateParts(text);
+      } catch (error) {
+        issues.push({ path: `rules.${name}.message.${lang}`, message: (error as Error).message });
+      }
+    }
+  }
+  return issues;
 }

@@ -2,6 +2,7 @@ import type { CompiledDefinition } from "../compile/compileDefinition";
 import { dataKey } from "../definition/checkReferences";
 import type { StepOf } from "../definition/types";
 import { NotFoundError, ValidationError, type ValidationIssue } from "../errors";
+import { renderMessage } from "../expr/messageTemplate";
 import type { FormValidator } from "../ports";
 import type { Actor } from "../store/Store";
 import type { WfContext } from "./context";
@@ -97,7 +98,11 @@ export function checkSubmission(
       const rule = c.definition.rules?.[name];
       if (!rule) continue;
       if (!safeTest(() => ev.test(rule.when, scope, sub.at)))
-        issues.push({ rule: name, message: rule.message, severity: rule.severity });
+        issues.push({
+          rule: name,
+          message: renderMessage(rule.message, (src) => ev.value(src, scope, sub.at)),
+          severity: rule.severity,
+        });
     }
   }
   const blocking = issues.filter((i) => i.severity === "block");
