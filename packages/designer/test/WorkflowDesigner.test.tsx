@@ -1,71 +1,20 @@
 import { EditorView } from "@codemirror/view";
-import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import type { OrgUnit, Person } from "@wf/engine";
+import { act, fireEvent, render, screen, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
-import { type DesignDefinition, newDefinition, WorkflowDesigner } from "../src/index.ts";
-
-function twoSteps(): DesignDefinition {
-  return {
-    id: "leave",
-    version: 1,
-    title: { zh: "请假", en: "Leave" },
-    roles: ["clerk", "org-dept"],
-    start: { roles: ["clerk"] },
-    initial: "apply",
-    steps: {
-      apply: {
-        kind: "userTask",
-        title: { zh: "申请", en: "Apply" },
-        assignee: { role: "clerk", at: { from: "starter.unit" } },
-        outcomes: { submit: { label: { zh: "提交", en: "Submit" }, to: "approve" } },
-      },
-      approve: {
-        kind: "userTask",
-        title: { zh: "审批", en: "Approve" },
-        assignee: { role: "org-dept", at: { from: "starter.unit", up: "county", child: "org-dept" } },
-        outcomes: { ok: { label: { zh: "同意", en: "OK" }, to: "done" } },
-      },
-      done: { kind: "end", title: { zh: "结束", en: "Done" }, outcome: "approved" },
-    },
-  };
-}
-
-const units: OrgUnit[] = [
-  { id: "county", name: { zh: "县", en: "County" }, type: "county", level: "county" },
-  { id: "od", name: { zh: "组织部", en: "Org dept" }, type: "org-dept", parent: "county" },
-];
-const clerk: Person = {
-  id: "clerk1",
-  name: { zh: "甲" },
-  memberships: [{ unit: "county", role: "clerk" }],
-  attrs: {},
-};
-const reviewer: Person = {
-  id: "od1",
-  name: { zh: "乙" },
-  memberships: [{ unit: "od", role: "org-dept" }],
-  attrs: {},
-};
-
-// Queries by text and selector: getByRole is slow in jsdom once CodeMirror's styles are on the page.
-const button = (name: string | RegExp) =>
-  within(document.body).getByText(name, { selector: "button" }) as HTMLButtonElement;
-const tab = (name: string | RegExp) => within(document.body).getByText(name, { selector: "[role=tab]" });
-const nodeTitles = () => [...document.querySelectorAll(".wf-wd-node strong")].map((n) => n.textContent);
-const node = (step: string) => document.querySelector(`.wf-wd-node[data-step="${step}"]`) as HTMLElement;
-const toolbar = () => document.querySelector(".wf-toolbar") as HTMLElement;
-
-function setup(extra: Partial<Parameters<typeof WorkflowDesigner>[0]> = {}) {
-  const changes: DesignDefinition[] = [];
-  render(
-    <WorkflowDesigner definition={twoSteps()} locale="en" onChange={(d) => changes.push(d)} {...extra} />,
-  );
-  return { last: () => changes.at(-1) };
-}
-
-function selectStep(id: string) {
-  fireEvent.click(node(id));
-}
+import { WorkflowDesigner } from "../src/index.ts";
+import {
+  button,
+  clerk,
+  node,
+  nodeTitles,
+  reviewer,
+  selectStep,
+  setup,
+  tab,
+  toolbar,
+  twoSteps,
+  units,
+} from "./workflowHarness.tsx";
 
 describe("WorkflowDesigner", { timeout: 20_000 }, () => {
   it("draws every step with a start marker", () => {
@@ -214,116 +163,21 @@ describe("WorkflowDesigner", { timeout: 20_000 }, () => {
     expect(screen.getByText("Every task has someone who can act on it")).toBeDefined();
   });
 
-  it("simulates the procedure as chosen profiles until it ends", async () => {
-    render(
-      <WorkflowDesigner
-        definition={twoSteps()}
-        locale="en"
-        catalog={{ units, people: [clerk, reviewer] }}
-        simulationStart="2026-03-02T09:00:00+08:00"
-      />,
-    );
-    fireEvent.click(tab("Simulator"));
-    const sim = document.querySelector(".wf-wd-sim") as HTMLElement;
-    const start = await within(sim).findByText("Start case", { selector: "button:not([disabled])" });
-    fireEvent.click(start);
-    fireEvent.click(await within(sim).findByText("Submit", { selector: "button" }));
-    fireEvent.change(within(sim).getByLabelText("Act as"), { target: { value: "1" } });
-    fireEvent.click(await within(sim).findByText("OK", { selector: "button" }));
-    await waitFor(() => expect(within(sim).getByText(/^completed/)).toBeDefined());
-    expect(
-      [...sim.querySelectorAll("ol li")].map((li) => li.textContent?.split(" ").slice(1, 3).join(" ")),
-    ).toEqual(["started apply", "acted apply", "acted approve"]);
-  });
-
-  it("shows why the engine refuses an action in the simulator", async () => {
-    render(
-      <WorkflowDesigner definition={twoSteps()} locale="en" catalog={{ units, people: [clerk, reviewer] }} />,
-    );
-    fireEvent.click(tab("Simulator"));
-    const sim = document.querySelector(".wf-wd-sim") as HTMLElement;
-    const start = await within(sim).findByText("Start case", { selector: "button:not([disabled])" });
-    fireEvent.change(within(sim).getByLabelText("Act as"), { target: { value: "1" } });
-    fireEvent.click(start);
-    expect(await within(sim).findByRole("alert")).toBeDefined();
-    expect(sim.querySelectorAll("ol li")).toHaveLength(0);
-  });
-
-  it("builds a two-step procedure from nothing, publishes it and runs it to the end", async () => {
-    const onPublish = vi.fn();
-    render(
-      <WorkflowDesigner
-        definition={newDefinition("leave", { zh: "请假", en: "Leave" })}
-        locale="en"
-        catalog={{ units, people: [clerk, reviewer] }}
-        simulationStart="2026-03-02T09:00:00+08:00"
-        onPublish={onPublish}
-      />,
-    );
-    const commit = (label: string, value: string) => {
-      const input = screen.getByLabelText(label);
-      fireEvent.change(input, { target: { value } });
-      fireEvent.blur(input);
-    };
-    fireEvent.click(tab("Procedure"));
-    commit("Roles (comma-separated)", "clerk, org-dept");
-    commit("Who may start (roles, comma-separated)", "clerk");
-    const addStep = (kind: string) => {
-      fireEvent.change(within(toolbar()).getByLabelText("Kind"), { target: { value: kind } });
-      fireEvent.click(button("Add step"));
-    };
-    addStep("userTask");
-    addStep("userTask");
-    addStep("end");
-    fireEvent.click(tab("Properties"));
-    selectStep("task-2");
-    fireEvent.change(screen.getByLabelText("Role"), { target: { value: "org-dept" } });
-    fireEvent.change(screen.getByLabelText("Up to level"), { target: { value: "county" } });
-    commit("Then child unit of type", "org-dept");
-    const connect = (from: string, to: string) => {
-      selectStep(from);
-      fireEvent.change(within(toolbar()).getByLabelText("Connect to"), { target: { value: to } });
-      fireEvent.click(within(toolbar()).getByText("Connect to", { selector: "button" }));
-    };
-    connect("task", "task-2");
-    connect("task-2", "end");
-    expect(tab(/Problems/).textContent).toBe("Problems (0)");
-    fireEvent.click(button("Publish new version"));
-    expect(onPublish).toHaveBeenCalledTimes(1);
-    const published = onPublish.mock.calls[0]?.[0] as DesignDefinition;
-    expect(published.steps.task?.assignee?.role).toBe("clerk");
-    expect(published.steps["task-2"]?.assignee).toEqual({
-      role: "org-dept",
-      at: { from: "starter.unit", up: "county", child: "org-dept" },
-    });
-
-    fireEvent.click(tab("Simulator"));
-    const sim = document.querySelector(".wf-wd-sim") as HTMLElement;
-    fireEvent.click(await within(sim).findByText("Start case", { selector: "button:not([disabled])" }));
-    fireEvent.click(await within(sim).findByText("Submit to User task", { selector: "button" }));
-    fireEvent.change(within(sim).getByLabelText("Act as"), { target: { value: "1" } });
-    fireEvent.click(await within(sim).findByText("Submit to End", { selector: "button" }));
-    await waitFor(() => expect(within(sim).getByText(/^completed/)).toBeDefined());
-  });
-
-  it("declares case data and separation-of-duties rules in the procedure settings", () => {
+  it("edits a multi-signer step: signers, completion rule, veto and who may add signers", () => {
     const { last } = setup();
-    fireEvent.click(tab("Procedure"));
-    const add = screen.getByLabelText("Add data field");
-    fireEvent.change(add, { target: { value: "days" } });
-    fireEvent.blur(add);
-    fireEvent.change(screen.getByLabelText("days: Type"), { target: { value: "number" } });
-    expect(last()?.data).toEqual({ days: { type: "number" } });
-    fireEvent.click(button("Add separation rule"));
-    expect(last()?.separationOfDuties).toEqual([{ steps: ["apply"], notBy: "subject" }]);
-    const steps = screen.getByLabelText("Steps 1");
-    fireEvent.change(steps, { target: { value: "approve" } });
-    fireEvent.blur(steps);
-    fireEvent.change(screen.getByLabelText("Not by 1"), { target: { value: "actorOf:apply" } });
-    expect(last()?.separationOfDuties).toEqual([{ steps: ["approve"], notBy: { actorOf: "apply" } }]);
-    fireEvent.click(button("Delete Separation of duties 1"));
-    expect(last()?.separationOfDuties).toBeUndefined();
-    fireEvent.click(button("Delete days"));
-    expect(last()?.data).toEqual({});
+    fireEvent.change(within(toolbar()).getByLabelText("Kind"), { target: { value: "multiTask" } });
+    fireEvent.click(button("Add step"));
+    expect(last()?.steps["joint-review"]).toMatchObject({ kind: "multiTask", complete: "all" });
+    fireEvent.change(screen.getByLabelText("Completion rule"), { target: { value: "atLeast" } });
+    expect(last()?.steps["joint-review"]?.complete).toEqual({ atLeast: 2 });
+    fireEvent.change(screen.getByLabelText("Veto outcome"), { target: { value: "veto" } });
+    fireEvent.change(screen.getByLabelText("After a veto goes to"), { target: { value: "done" } });
+    expect(last()?.steps["joint-review"]?.veto).toEqual({ to: "done", outcome: "veto" });
+    const signers = screen.getByLabelText("Who may add signers (roles, comma-separated)");
+    fireEvent.change(signers, { target: { value: "org-dept" } });
+    fireEvent.blur(signers);
+    expect(last()?.steps["joint-review"]?.addSigners).toEqual({ roles: ["org-dept"] });
+    fireEvent.change(screen.getByLabelText("Goes to"), { target: { value: "approve" } });
+    expect(last()?.steps["joint-review"]?.to).toBe("approve");
   });
 });

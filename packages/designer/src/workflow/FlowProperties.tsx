@@ -117,6 +117,7 @@ export function FlowProperties(props: FlowPropertiesProps) {
     );
   }
   if (step.kind === "multiTask") {
+    const veto = step.veto as { outcome: string; to: string } | undefined;
     return (
       <>
         <ExpressionInput
@@ -127,6 +128,36 @@ export function FlowProperties(props: FlowPropertiesProps) {
           locale={props.locale}
         />
         <RuleInput label={t.complete} value={step.complete} onCommit={(complete) => set({ complete })} />
+        <SelectInput
+          label={t.vetoOutcome}
+          value={veto?.outcome}
+          options={Object.keys(step.outcomes ?? {}).map((o) => [o, o] as const)}
+          empty={t.none}
+          onCommit={(outcome) =>
+            set({ veto: outcome === undefined ? undefined : { to: "", ...veto, outcome } })
+          }
+        />
+        {veto ? (
+          <SelectInput
+            label={t.vetoTarget}
+            value={veto.to || undefined}
+            options={props.targets}
+            onCommit={(to) => set({ veto: { ...veto, to: to ?? "" } })}
+          />
+        ) : null}
+        <TextInput
+          label={t.addSigners}
+          value={(step.addSigners as { roles?: string[] } | undefined)?.roles?.join(", ")}
+          onCommit={(v) => {
+            const roles = (v ?? "").split(/[,，\s]+/).filter(Boolean);
+            set({ addSigners: roles.length > 0 ? { roles } : undefined });
+          }}
+        />
+        <TextInput
+          label={t.collect}
+          value={typeof step.collect === "string" ? step.collect : undefined}
+          onCommit={(collect) => set({ collect })}
+        />
         {next}
       </>
     );

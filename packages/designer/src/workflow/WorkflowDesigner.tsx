@@ -10,6 +10,7 @@ import { checkStaffing, type StaffingReport } from "./checkStaffing.ts";
 import type { SimCalendars } from "./createSimulation.ts";
 import { DefinitionProperties } from "./DefinitionProperties.tsx";
 import { definitionHints } from "./definitionHints.ts";
+import { IssuesPanel } from "./IssuesPanel.tsx";
 import { StepProperties } from "./StepProperties.tsx";
 import { issuesByStep } from "./stepIssues.ts";
 import { WorkflowDiagram } from "./WorkflowDiagram.tsx";
@@ -217,33 +218,7 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
                 locale={locale}
               />
             ) : null}
-            {panel === "issues" ? (
-              <section aria-label={t.issues}>
-                {issues.length === 0 ? <p>{t.noIssues}</p> : null}
-                <ul className="wf-issues">
-                  {issues.map((i) => (
-                    <li key={`${i.path}:${i.message}`}>
-                      <code>{i.path}</code> {i.message}
-                      {i.hint ? ` (${i.hint})` : ""}
-                    </li>
-                  ))}
-                </ul>
-                {staffing ? (
-                  <section aria-label={t.staffing}>
-                    <h4>{t.staffing}</h4>
-                    {staffing.ok ? <p>{t.staffingOk}</p> : null}
-                    <ol className="wf-issues">
-                      {staffing.issues.map((i) => (
-                        <li key={i.step}>{pick(i.message, locale)}</li>
-                      ))}
-                    </ol>
-                    {staffing.unchecked.length > 0 ? (
-                      <p>{`${t.unchecked}: ${staffing.unchecked.join(", ")}`}</p>
-                    ) : null}
-                  </section>
-                ) : null}
-              </section>
-            ) : null}
+            {panel === "issues" ? <IssuesPanel issues={issues} staffing={staffing} locale={locale} /> : null}
           </div>
         </aside>
       </div>
