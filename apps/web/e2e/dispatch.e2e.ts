@@ -65,8 +65,7 @@ describe.skipIf(skip !== "")("first secretary from application to dispatch in Ch
     await openFromInbox(page, "人村匹配");
     await page.getByRole("combobox", { name: "拟派驻村" }).fill("qx-t01-v07");
     await page.getByRole("option").first().click();
-    await page.getByLabel("村类型").selectOption({ label: "脱贫村" });
-    await page.getByLabel("村主要问题").selectOption({ label: "经济社会发展落后" });
+    // Village type and problem come from the catalog (hidden at this step), not from the clerk.
     await page
       .getByRole("textbox", { name: "匹配理由" })
       .fill("按照因村派人、因人定村原则,干部专长与该村需求相符。");

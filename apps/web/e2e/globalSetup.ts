@@ -1,16 +1,16 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
 
 /** Where Debian's `chromium` package puts the browser; test tools cannot download one here. */
 export const chromiumPath = "/usr/bin/chromium";
-const port = 4180;
 const appDir = fileURLToPath(new URL("..", import.meta.url));
 const viteBin = fileURLToPath(new URL("../node_modules/vite/bin/vite.js", import.meta.url));
-// Its own build folder: a `vite build` run by someone else meanwhile must not swap the files
-// under the server while the tests load them.
-const outDir = fileURLToPath(new URL("../test-results/e2e-dist", import.meta.url));
+// A build folder of this run only: a `vite build` (or another test run) meanwhile must not
+// swap the files under the server while the tests load them. Removed at teardown.
+const outDir = fileURLToPath(new URL(`../test-results/e2e-dist-${process.pid}`, import.meta.url));
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -18,6 +18,19 @@ declare module "vitest" {
     e2eSkip: string;
     baseURL: string;
   }
+}
+
+/** A port nobody listens on now: several test runs (other helpers, CI) may overlap on one machine. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 async function waitFor(url: string, server: ChildProcess, ms: number): Promise<void> {
@@ -58,6 +71,7 @@ export default async function setup(project: TestProject) {
       stdio: "inherit",
     },
   );
+  const port = await freePort();
   const server = spawn(
     process.execPath,
     [viteBin, "preview", "--strictPort", "--port", String(port), "--host", "127.0.0.1", "--outDir", outDir],
@@ -71,6 +85,7 @@ export default async function setup(project: TestProject) {
         // Already gone.
       }
     }
+    rmSync(outDir, { recursive: true, force: true });
   };
   const baseURL = `http://127.0.0.1:${port}/`;
   try {
