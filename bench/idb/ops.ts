@@ -109,7 +109,8 @@ async function rawAppend(db: IDBDatabase, c: Commit): Promise<void> {
   await finished;
 }
 
-function specHash(): string {
+/** A short hash of the store's index specs: names the kept database and its browser profile. */
+export function specHash(): string {
   let h = 0;
   for (const ch of JSON.stringify(schemaVersions.map((v) => v.stores)))
     h = (Math.imul(h, 31) + ch.charCodeAt(0)) | 0;
