@@ -161,6 +161,9 @@ describe("FormDesigner", { timeout: 20_000 }, () => {
     expect(tab("Publish checks (1)")).toBeDefined();
     expect(screen.getByText(/the key "name" is used twice/)).toBeDefined();
     expect(button("Publish new version").disabled).toBe(true);
+    fireEvent.click(screen.getByText(/the key "name" is used twice/));
+    expect(document.querySelector("[data-selected]")?.getAttribute("data-path")).toBe("fields[2]");
+    expect((screen.getByLabelText("Key") as HTMLInputElement).value).toBe("name");
   });
 
   it("previews as a role at a step, with that step's permissions", async () => {

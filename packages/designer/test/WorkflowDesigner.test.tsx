@@ -33,6 +33,10 @@ describe("WorkflowDesigner", { timeout: 20_000 }, () => {
       /missing required field "to"/,
     );
     expect(tab(/Problems \(\d+\)/).textContent).not.toBe("Problems (0)");
+    fireEvent.click(tab(/Problems/));
+    fireEvent.click(screen.getByText(/missing required field "to"/, { selector: "button" }));
+    expect((screen.getByLabelText("Step id") as HTMLInputElement).value).toBe("wait");
+    fireEvent.click(tab(/Problems/));
     fireEvent.keyDown(document.querySelector(".wf-workflow-designer") as HTMLElement, {
       key: "z",
       ctrlKey: true,

@@ -19,6 +19,7 @@ import { dropAction } from "./canvasDrop.ts";
 import { checkFormForPublish } from "./checkFormForPublish.ts";
 import { FieldList } from "./FieldList.tsx";
 import { FieldProperties } from "./FieldProperties.tsx";
+import { FormChecks } from "./FormChecks.tsx";
 import { FormPreview } from "./FormPreview.tsx";
 import { FormToolbar, type ToolbarKeys } from "./FormToolbar.tsx";
 import { formDesignerReducer, initFormDesigner } from "./formDesignerReducer.ts";
@@ -188,21 +189,16 @@ export function FormDesigner(props: FormDesignerProps) {
               />
             ) : null}
             {panel === "checks" ? (
-              <section aria-label={t.checks}>
-                {issues.length === 0 ? <p>{t.noIssues}</p> : null}
-                <ul className="wf-issues">
-                  {issues.map((i) => (
-                    <li key={`${i.code}:${i.path}:${i.message.en}`}>{pick(i.message, locale)}</li>
-                  ))}
-                </ul>
-                <button
-                  type="button"
-                  disabled={issues.length > 0 || !props.onPublish}
-                  onClick={() => props.onPublish?.({ ...form, version: form.version + 1 })}
-                >
-                  {t.publish}
-                </button>
-              </section>
+              <FormChecks
+                form={form}
+                issues={issues}
+                locale={locale}
+                onShow={(path) => {
+                  dispatch({ type: "select", path });
+                  setPanel("properties");
+                }}
+                onPublish={props.onPublish}
+              />
             ) : null}
           </div>
         </aside>

@@ -32,6 +32,7 @@ export const designerStyles = `
 .wf-expr-result { color: #0a7d38; font-size: 12px; }
 .wf-json-view .cm-editor { border: 1px solid #c9ced6; max-height: 480px; }
 .wf-issues { color: #b42318; }
+.wf-issue-link { border: none; background: none; color: inherit; text-align: start; text-decoration: underline; padding: 0; }
 .wf-wd-body { display: grid; grid-template-columns: minmax(420px, 1fr) 380px; gap: 12px; }
 .wf-wd-canvas { height: max(560px, 75vh); border: 1px solid #d0d7de; border-radius: 6px; }
 .wf-wd-node { padding: 6px 10px; border: 1px solid #8c959f; border-radius: 6px; background: #fff; min-width: 120px; }

@@ -1,7 +1,7 @@
 import type { DesignerLocale } from "../form/formTypes.ts";
 import { pick, uiText } from "../ui/uiText.ts";
 import type { StaffingReport } from "./checkStaffing.ts";
-import type { PathIssue } from "./stepIssues.ts";
+import { type PathIssue, stepOfIssue } from "./stepIssues.ts";
 
 /** Props of {@link IssuesPanel}. */
 export interface IssuesPanelProps {
@@ -10,6 +10,8 @@ export interface IssuesPanelProps {
   /** The last staffing check, if one was run since the definition last changed. */
   staffing: StaffingReport | null;
   locale: DesignerLocale;
+  /** Go to the step a problem is in. */
+  onShow: (step: string) => void;
 }
 
 /**
@@ -23,12 +25,22 @@ export function IssuesPanel(props: IssuesPanelProps) {
     <section aria-label={t.issues}>
       {issues.length === 0 ? <p>{t.noIssues}</p> : null}
       <ul className="wf-issues">
-        {issues.map((i) => (
-          <li key={`${i.path}:${i.message}`}>
-            <code>{i.path}</code> {i.message}
-            {i.hint ? ` (${i.hint})` : ""}
-          </li>
-        ))}
+        {issues.map((i) => {
+          const step = stepOfIssue(i.path);
+          const text = `${i.message}${i.hint ? ` (${i.hint})` : ""}`;
+          return (
+            <li key={`${i.path}:${i.message}`}>
+              <code>{i.path}</code>{" "}
+              {step ? (
+                <button type="button" className="wf-issue-link" onClick={() => props.onShow(step)}>
+                  {text}
+                </button>
+              ) : (
+                text
+              )}
+            </li>
+          );
+        })}
       </ul>
       {staffing ? (
         <section aria-label={t.staffing}>
@@ -36,7 +48,11 @@ export function IssuesPanel(props: IssuesPanelProps) {
           {staffing.ok ? <p>{t.staffingOk}</p> : null}
           <ol className="wf-issues">
             {staffing.issues.map((i) => (
-              <li key={i.step}>{pick(i.message, props.locale)}</li>
+              <li key={i.step}>
+                <button type="button" className="wf-issue-link" onClick={() => props.onShow(i.step)}>
+                  {pick(i.message, props.locale)}
+                </button>
+              </li>
             ))}
           </ol>
           {staffing.unchecked.length > 0 ? <p>{`${t.unchecked}: ${staffing.unchecked.join(", ")}`}</p> : null}

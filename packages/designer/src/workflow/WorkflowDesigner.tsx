@@ -218,7 +218,17 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
                 locale={locale}
               />
             ) : null}
-            {panel === "issues" ? <IssuesPanel issues={issues} staffing={staffing} locale={locale} /> : null}
+            {panel === "issues" ? (
+              <IssuesPanel
+                issues={issues}
+                staffing={staffing}
+                locale={locale}
+                onShow={(id) => {
+                  dispatch({ type: "select", id });
+                  setPanel("properties");
+                }}
+              />
+            ) : null}
           </div>
         </aside>
       </div>
