@@ -49,7 +49,22 @@ export interface FieldIssue {
   message: LocalizedText;
 }
 
-/** Validates submitted form values against a form definition (implemented with `@wf/forms`). */
+/** A form by id and, when known, the exact version (`version` absent: the latest). */
+export interface FormRef {
+  ref: string;
+  version?: number;
+}
+
+/**
+ * Validates submitted form values against a form definition (implemented with `@wf/forms`).
+ * The engine passes `{ ref, version }` for a case whose form versions were pinned at its start,
+ * and the plain ref (latest version) otherwise, so a string-only validator keeps working.
+ */
 export interface FormValidator {
-  validate(ref: string, values: unknown, permissions?: FieldPermissions): FieldIssue[];
+  validate(form: string | FormRef, values: unknown, permissions?: FieldPermissions): FieldIssue[];
+  /**
+   * The version a new case pins for a form ref (its latest), or undefined when unknown.
+   * Optional: without it cases are not pinned and always use the latest version.
+   */
+  versionOf?(ref: string): number | undefined;
 }

@@ -12,6 +12,7 @@ export {
 } from "./schema/compileForm";
 export {
   createFormValidator,
+  type FormRef,
   type FormRegistry,
   type FormValidator,
   type FormValidatorOptions,

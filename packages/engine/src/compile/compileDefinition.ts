@@ -41,6 +41,7 @@ export function initialContext(input: StartInput | undefined, def: Definition): 
     children: {},
   };
   if (input.parent) ctx.parent = input.parent;
+  if (input.forms) ctx.forms = input.forms;
   return ctx;
 }
 

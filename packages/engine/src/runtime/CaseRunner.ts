@@ -16,6 +16,8 @@ export class CaseRunner {
     private readonly store: Store,
     private readonly ids: () => string,
     private readonly clock: () => string,
+    /** The form versions a new case of this definition pins (see FormValidator.versionOf). */
+    private readonly pinForms?: (loaded: LoadedDefinition) => Record<string, number> | undefined,
   ) {}
 
   /** The subject expression of a definition, evaluated leniently (no subject rather than a failure). */
@@ -50,6 +52,8 @@ export class CaseRunner {
       at: this.clock(),
     };
     if (parent) input.parent = parent;
+    const forms = this.pinForms?.(loaded);
+    if (forms) input.forms = forms;
     const meta = { actionId, type: "started", actor: actor?.id ?? "system", unit: actor?.unit ?? "" };
     return this.applyAndFollow(loaded, undefined, input, meta, actor);
   }

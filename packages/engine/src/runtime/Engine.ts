@@ -1,6 +1,7 @@
 import type { HolidayCalendar } from "@wf/expr";
 import { type HashFn, type VerifyResult, verifyChain } from "../audit/auditChain";
 import { sha256Hex } from "../audit/sha256";
+import { pinFormVersions } from "../definition/formPins";
 import { ConflictError, NotFoundError, type ValidationIssue } from "../errors";
 import type { AuditEvent, InstanceRecord, StoredDefinition, TaskRecord } from "../store/Store";
 import { authorizeRoles, authorizeTask, checkSeparation } from "./authorize";
@@ -59,7 +60,9 @@ export class Engine {
       opts.clock,
       opts.utcOffsetMinutes ?? 480,
     );
-    this.runner = new CaseRunner(this.core, this.registry, opts.store, opts.ids, opts.clock);
+    this.runner = new CaseRunner(this.core, this.registry, opts.store, opts.ids, opts.clock, (loaded) =>
+      pinFormVersions(loaded.compiled.index, opts.forms),
+    );
     this.tasks = new TaskQueries(opts.store, (now) => this.utc(now));
     const pending = opts.definitions ?? [];
     const registry = this.registry;

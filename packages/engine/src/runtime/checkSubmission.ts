@@ -89,7 +89,9 @@ export function checkSubmission(
   }
   if (step.form && forms && (runChecks || sub.formData !== undefined)) {
     const permissions = { fields: step.form.fields ?? {}, default: step.form.default ?? "editable" };
-    for (const f of forms.validate(step.form.ref, form, permissions)) {
+    const version = ctx.forms?.[step.form.ref];
+    const ref = version === undefined ? step.form.ref : { ref: step.form.ref, version };
+    for (const f of forms.validate(ref, form, permissions)) {
       issues.push({ field: f.path, message: f.message, severity: "block" });
     }
   }

@@ -26,6 +26,8 @@ export interface WfContext {
   /** Sub-process links per step. */
   children: Record<string, ChildLink>;
   parent?: { instanceId: string; step: string };
+  /** Form versions pinned at the start (ref → version). */
+  forms?: Record<string, number>;
   end?: { outcome: string; reason?: LocalizedText };
 }
 
@@ -82,6 +84,8 @@ export interface StartInput {
   starter: { id: string; unit: string };
   at: string;
   parent?: { instanceId: string; step: string };
+  /** Form versions in force at the start (ref → version), pinned for the case's lifetime. */
+  forms?: Record<string, number>;
 }
 
 /** Events the compiled machines accept. Every one carries its time, so replay needs no clock. */

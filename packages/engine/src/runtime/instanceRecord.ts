@@ -87,5 +87,6 @@ export function instanceRecord(
   if (meta.subject !== undefined) rec.subject = meta.subject;
   if (nextDue !== undefined) rec.nextDue = nextDue;
   if (ctx.parent) rec.parent = ctx.parent;
+  if (ctx.forms) rec.forms = ctx.forms;
   return rec;
 }

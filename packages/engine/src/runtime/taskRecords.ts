@@ -51,8 +51,10 @@ export function openTaskRecord(
   if (t.due !== undefined) rec.due = t.due;
   if (t.remindedAt !== undefined) rec.remindedAt = t.remindedAt;
   if (step.form) {
+    const version = ctx.forms?.[step.form.ref];
     rec.form = {
       ref: step.form.ref,
+      ...(version !== undefined ? { version } : {}),
       permissions: step.form.fields ?? {},
       default: step.form.default ?? "editable",
     };

@@ -71,6 +71,12 @@ export interface InstanceRecord {
   parent?: { instanceId: string; step: string };
   /** Child cases started by this one's `subProcess` steps. */
   children: { instanceId: string; step: string }[];
+  /**
+   * The form versions pinned when the case started (form ref → version): the case validates and
+   * shows these versions, whatever is published later. Absent for cases started without a
+   * FormValidator that reports versions (they use the latest).
+   */
+  forms?: Record<string, number>;
   /** `hash` and `seq` of the last audit event, so the next one can chain to it. */
   lastHash: string;
   lastSeq: number;
@@ -116,7 +122,8 @@ export interface TaskRecord {
   completedAt?: string;
   completedBy?: string;
   outcome?: string;
-  form?: { ref: string; permissions: Record<string, string>; default: string };
+  /** The step's form: `version` is the one pinned for the case (absent: the latest). */
+  form?: { ref: string; version?: number; permissions: Record<string, string>; default: string };
   outcomes: TaskOutcome[];
 }
 

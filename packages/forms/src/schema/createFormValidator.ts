@@ -4,9 +4,20 @@ import type { FormContext } from "./formState";
 import type { FieldIssue, FieldPermissions } from "./types";
 import { validateForm } from "./validateForm";
 
-/** The engine's port (contract §4): validates a step's submitted form by reference. */
+/** A form by id and, when known, its exact version (absent: the latest). */
+export interface FormRef {
+  ref: string;
+  version?: number | undefined;
+}
+
+/**
+ * The engine's port (contract §4): validates a step's submitted form by reference — a ref
+ * string, or `{ ref, version }` for the version a running case pinned when it started.
+ */
 export interface FormValidator {
-  validate(ref: string, values: unknown, permissions?: FieldPermissions): FieldIssue[];
+  validate(ref: string | FormRef, values: unknown, permissions?: FieldPermissions): FieldIssue[];
+  /** The latest version of a form (what a new case pins), or undefined for an unknown form. */
+  versionOf(ref: string): number | undefined;
 }
 
 /** Options of createFormValidator. */
@@ -17,8 +28,11 @@ export interface FormValidatorOptions extends CompileFormOptions {
 
 /** A FormValidator that also hands out its compiled forms. */
 export interface FormRegistry extends FormValidator {
-  /** The compiled form for `id` (latest version) or `id@version`; throws on an unknown ref. */
-  form(ref: string): CompiledForm;
+  /**
+   * The compiled form for `id` (latest version), `id@version`, or `{ ref, version }` — pass the
+   * task's `form` (`{ ref, version }`) to render the version its case pinned; throws on an unknown ref.
+   */
+  form(ref: string | FormRef): CompiledForm;
 }
 
 /**
@@ -39,7 +53,13 @@ export function createFormValidator(
     const latest = byRef.get(form.json.id);
     if (!latest || latest.json.version < form.json.version) byRef.set(form.json.id, form);
   }
-  const form = (ref: string): CompiledForm => {
+  const form = (given: string | FormRef): CompiledForm => {
+    const ref =
+      typeof given === "string"
+        ? given
+        : given.version === undefined
+          ? given.ref
+          : `${given.ref.split("@")[0]}@${given.version}`;
     const f = byRef.get(ref);
     if (f) return f;
     const ids = [...byRef.keys()].filter((k) => !k.includes("@"));
@@ -47,6 +67,7 @@ export function createFormValidator(
   };
   return {
     form,
+    versionOf: (ref) => byRef.get(ref)?.json.version,
     validate: (ref, values, permissions) =>
       validateForm(form(ref), values, permissions, options.context?.() ?? {}),
   };
