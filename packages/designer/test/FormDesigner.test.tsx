@@ -221,4 +221,29 @@ describe("FormDesigner", { timeout: 20_000 }, () => {
       ],
     });
   });
+
+  it("adds a validation rule whose expression sees the field's value, with its message", () => {
+    const onChange = vi.fn();
+    render(<FormDesigner form={sample()} locale="en" onChange={onChange} />);
+    selectField("Age");
+    fireEvent.click(button("Add validation rule"));
+    const fieldset = [...document.querySelectorAll(".wf-prop-expr")].find(
+      (f) => f.querySelector("legend")?.textContent === "Must hold 1",
+    );
+    const view = EditorView.findFromDOM(fieldset?.querySelector(".cm-editor") as HTMLElement)!;
+    act(() => view.dispatch({ changes: { from: 0, insert: "value >= 18" } }));
+    expect(document.querySelector('[aria-label="Must hold 1: Problems"]')).toBeNull();
+    fireEvent.focusOut(view.contentDOM, { relatedTarget: null });
+    const message = screen.getByLabelText("Message when it does not 1 (en)");
+    fireEvent.change(message, { target: { value: "Too young" } });
+    fireEvent.blur(message);
+    const last = onChange.mock.calls.at(-1)?.[0] as DesignForm;
+    expect((last.fields[1]?.fields as DesignForm["fields"])[0]?.rules).toEqual([
+      { check: "value >= 18", message: { zh: "填写有误", en: "Too young" } },
+    ]);
+    fireEvent.click(button("Delete Validation rules 1"));
+    expect((onChange.mock.calls.at(-1)?.[0] as DesignForm).fields[1]?.fields).toEqual([
+      { key: "age", type: "number", label: { zh: "年龄", en: "Age" } },
+    ]);
+  });
 });

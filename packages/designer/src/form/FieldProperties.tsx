@@ -9,6 +9,7 @@ import { formScope } from "./formScope.ts";
 import { type DesignerLocale, type DesignForm, type LocalText, localText } from "./formTypes.ts";
 import { type DesignOption, OptionsEditor } from "./OptionsEditor.tsx";
 import { CheckInput, ExpressionInput, NumberInput, TextInput } from "./propertyInputs.tsx";
+import { type DesignRule, RulesEditor } from "./RulesEditor.tsx";
 
 /** Props of {@link FieldProperties}. */
 export interface FieldPropertiesProps {
@@ -188,6 +189,16 @@ export function FieldProperties(props: FieldPropertiesProps) {
         </button>
       ) : null}
       {expr("visible", t.visible)}
+      {isValue ? (
+        <RulesEditor
+          rules={Array.isArray(field.rules) ? (field.rules as DesignRule[]) : []}
+          onChange={(rules) => set({ rules: rules && rules.length > 0 ? rules : undefined })}
+          scope={formScope(props.form, { field: path, rule: true })}
+          functions={functions}
+          testData={props.testData}
+          locale={props.locale}
+        />
+      ) : null}
       {isValue && !ROW_TYPES.has(field.type) ? expr("calc", t.calc) : null}
     </section>
   );
