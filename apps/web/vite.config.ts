@@ -85,6 +85,8 @@ export default defineConfig({
     }),
   ],
   build: { target: "es2022", sourcemap: true },
+  // Which build is running, shown on the "who am I" page (support asks; the update test checks).
+  define: { __APP_BUILD__: JSON.stringify(process.env.WF_BUILD_ID ?? new Date().toISOString()) },
   preview: { headers: previewHeaders },
   server: { headers: { "X-Content-Type-Options": "nosniff" } },
 });

@@ -1,16 +1,15 @@
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { TestProject } from "vitest/node";
+import { appDir, buildApp, viteBin } from "./buildApp.ts";
 
 /**
  * Where Debian's `chromium` package puts the browser (test tools cannot download one here);
  * CHROMIUM_PATH points elsewhere, e.g. to check the skip and CI behaviour.
  */
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const appDir = fileURLToPath(new URL("..", import.meta.url));
-const viteBin = fileURLToPath(new URL("../node_modules/vite/bin/vite.js", import.meta.url));
 // A build folder of this run only: a `vite build` (or another test run) meanwhile must not
 // swap the files under the server while the tests load them. Removed at teardown.
 const outDir = fileURLToPath(new URL(`../test-results/e2e-dist-${process.pid}`, import.meta.url));
@@ -20,6 +19,8 @@ declare module "vitest" {
     /** Why the browser tests are skipped, or "" when they run. */
     e2eSkip: string;
     baseURL: string;
+    /** The folder the server serves, for a test that rebuilds the app in place. */
+    outDir: string;
   }
 }
 
@@ -65,16 +66,10 @@ export default async function setup(project: TestProject) {
     process.stdout.write(`\n[web e2e] ${reason}\n\n`);
     project.provide("e2eSkip", reason);
     project.provide("baseURL", "");
+    project.provide("outDir", "");
     return;
   }
-  execFileSync(
-    process.execPath,
-    [viteBin, "build", "--logLevel", "warn", "--emptyOutDir", "--outDir", outDir],
-    {
-      cwd: appDir,
-      stdio: "inherit",
-    },
-  );
+  buildApp(outDir, "e2e-first");
   const port = await freePort();
   const server = spawn(
     process.execPath,
@@ -100,5 +95,6 @@ export default async function setup(project: TestProject) {
   }
   project.provide("e2eSkip", "");
   project.provide("baseURL", baseURL);
+  project.provide("outDir", outDir);
   return stop;
 }

@@ -5,6 +5,8 @@ import { PersonCard } from "./PersonCard.tsx";
 import { useProfile } from "./ProfileProvider.tsx";
 
 const pageSize = 40;
+/** Which build runs; `typeof` keeps component tests (no Vite define) working. */
+const appBuild = typeof __APP_BUILD__ === "string" ? __APP_BUILD__ : "dev";
 
 /**
  * "Who am I": pick one of the demo people and one of their org units. There is no sign-in in
@@ -121,6 +123,7 @@ export function ProfilePage() {
           )}
         </div>
       )}
+      <p className="muted app-build">{t("profile.build", { id: appBuild })}</p>
     </section>
   );
 }
