@@ -53,8 +53,30 @@ export function requestChild(s: CompileServices, ctx: WfContext, event: unknown,
     input,
     wait: step.wait,
     ...(step.version ? { version: step.version } : {}),
+    ...(step.starter ? { starter: childStarter(s, ctx, stepId, step.starter, at) } : {}),
   };
   return { children: { ...ctx.children, [stepId]: link } };
+}
+
+/** The person and unit a sub-process names as its child's starter; both must be in the directory. */
+function childStarter(
+  s: CompileServices,
+  ctx: WfContext,
+  stepId: string,
+  starter: { person: string; unit: string },
+  at: string,
+): { id: string; unit: string } {
+  const id = s.ev.value(starter.person, s.scope(ctx), at);
+  const unit = s.ev.value(starter.unit, s.scope(ctx), at);
+  if (typeof id !== "string" || !s.directory.person(id))
+    throw new Error(
+      `step "${stepId}": starter person "${starter.person}" gave ${JSON.stringify(id)}, not a known person`,
+    );
+  if (typeof unit !== "string" || !s.directory.unit(unit))
+    throw new Error(
+      `step "${stepId}": starter unit "${starter.unit}" gave ${JSON.stringify(unit)}, not a known org unit`,
+    );
+  return { id, unit };
 }
 
 /** The engine started the child case. */

@@ -74,6 +74,10 @@ export function expressionSites(def: Definition, index: StepIndex): ExpressionSi
       if (s.until !== undefined) add(`${p}.until`, s.until, false, "string");
     } else if (s.kind === "subProcess") {
       for (const [key, src] of Object.entries(s.input ?? {})) add(`${p}.input.${key}`, src);
+      if (s.starter) {
+        add(`${p}.starter.person`, s.starter.person, false, "string");
+        add(`${p}.starter.unit`, s.starter.unit, false, "string");
+      }
     }
   }
   return sites;

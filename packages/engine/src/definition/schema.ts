@@ -170,6 +170,8 @@ const SubProcess = z
     definition: text("definition id"),
     version: z.number().int().min(1).optional(),
     input: z.record(z.string(), ExprSchema).optional(),
+    /** Who the child case is started as (default: the parent's starter). */
+    starter: z.object({ person: ExprSchema, unit: ExprSchema }).strict().optional(),
     wait: z.boolean(),
     outcomeInto: text("data key").optional(),
     to: text("target step"),

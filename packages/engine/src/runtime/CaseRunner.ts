@@ -75,7 +75,7 @@ export class CaseRunner {
       const child = await this.startCase(
         childDef,
         link.input,
-        ctx.starter,
+        link.starter ?? ctx.starter,
         `${meta.actionId}>child:${step}`,
         actor,
         {

@@ -71,6 +71,8 @@ export interface ChildLink {
   definition: string;
   version?: number;
   input: Record<string, unknown>;
+  /** Who the child is started as, when the step names a `starter` (else the parent's starter). */
+  starter?: { id: string; unit: string };
   wait: boolean;
   instanceId?: string;
   outcome?: string;
