@@ -127,7 +127,7 @@ export function FormDesigner(props: FormDesignerProps) {
               dispatch({ type: "add", fieldType: type, list, index });
             }}
           />
-          <main className="wf-fd-canvas" aria-label={t.canvas}>
+          <section className="wf-fd-canvas" aria-label={t.canvas}>
             <h2>{localText(form.title, locale)}</h2>
             <FieldList
               fields={form.fields}
@@ -137,7 +137,7 @@ export function FormDesigner(props: FormDesignerProps) {
               dispatch={dispatch}
               label={t.canvas}
             />
-          </main>
+          </section>
         </DndContext>
         <aside>
           <div className="wf-side-tabs" role="tablist">
