@@ -66,5 +66,15 @@ describe("inbox", () => {
     expect(await screen.findByText("这里没有待办事项。", undefined, { timeout: 5000 })).toBeTruthy();
     expect(screen.getByRole("link", { name: "发起业务" })).toBeTruthy();
     expect(screen.getByRole("link", { name: "切换身份" })).toBeTruthy();
+
+    // Tabs follow the ARIA pattern: arrow keys move the selection and the focus.
+    const user = userEvent.setup();
+    screen.getByRole("tab", { name: /我的待办/ }).focus();
+    await user.keyboard("{ArrowRight}");
+    const unitTab = screen.getByRole("tab", { name: /本单位角色/ });
+    expect(unitTab.getAttribute("aria-selected")).toBe("true");
+    expect(document.activeElement).toBe(unitTab);
+    await user.keyboard("{ArrowLeft}{ArrowLeft}");
+    expect(screen.getByRole("tab", { name: /已超期/ }).getAttribute("aria-selected")).toBe("true");
   });
 });

@@ -89,8 +89,17 @@ function Inbox({ actor }: { actor: Actor }) {
             id={`inbox-tab-${v}`}
             aria-selected={view === v}
             aria-controls="inbox-panel"
+            tabIndex={view === v ? 0 : -1}
             className="tab"
             onClick={() => setView(v)}
+            onKeyDown={(e) => {
+              // The tabs pattern: arrows move between tabs, Tab moves on to the panel.
+              const step = e.key === "ArrowRight" ? 1 : e.key === "ArrowLeft" ? -1 : 0;
+              if (step === 0) return;
+              const next = views[(views.indexOf(v) + step + views.length) % views.length] ?? v;
+              setView(next);
+              document.getElementById(`inbox-tab-${next}`)?.focus();
+            }}
           >
             {t(`inbox.${v}`)}
             <span

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect, useRef } from "react";
 import { ToolNavLinks } from "../admin/ToolNavLinks.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
@@ -44,6 +44,20 @@ export function AppShell({
 }) {
   const { t, lang, setLang } = useI18n();
   const current = section(route);
+  // On a new screen, move focus to the content, so a screen reader starts there and keyboard
+  // users do not tab through the navigation again. Not on the first render: the page just loaded.
+  const main = useRef<HTMLElement>(null);
+  const routeKey = JSON.stringify(route);
+  const first = useRef(true);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on purpose whenever the route changes
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+    window.scrollTo?.(0, 0);
+  }, [routeKey]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -85,7 +99,7 @@ export function AppShell({
           <ToolNavLinks current={current} />
         </ul>
       </nav>
-      <main id="main" className="content" tabIndex={-1}>
+      <main id="main" className="content" tabIndex={-1} ref={main}>
         {children}
       </main>
       {banner}
