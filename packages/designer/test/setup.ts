@@ -1,8 +1,11 @@
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 // Vitest runs without globals, so Testing Library cannot register its own cleanup.
 afterEach(cleanup);
+// The simulator and ELK answer asynchronously; on a busy two-core CI machine the 1 s default
+// wait of findBy/waitFor is too tight for them.
+configure({ asyncUtilTimeout: 5000 });
 
 // jsdom has no layout engine. React Flow measures nodes with ResizeObserver and reads
 // transforms through DOMMatrix; CodeMirror asks for client rects of text ranges. These stubs
