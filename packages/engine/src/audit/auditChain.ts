@@ -1,3 +1,4 @@
+import { merged } from "../runtime/shapes";
 import type { AuditEvent } from "../store/Store";
 import { canonicalJson } from "./sha256";
 
@@ -9,7 +10,12 @@ export type UnsealedEvent = Omit<AuditEvent, "hash">;
 
 /** Seal an event: its hash covers every field (including `prevHash`, which chains it). */
 export async function sealEvent(event: UnsealedEvent, hash: HashFn): Promise<AuditEvent> {
-  return { ...event, hash: await hash(canonicalJson(event)) };
+  return merged<AuditEvent>(event, { hash: await hash(canonicalJson(event)) });
+}
+
+/** {@link sealEvent} with a synchronous hash function. */
+export function sealEventSync(event: UnsealedEvent, hash: (text: string) => string): AuditEvent {
+  return merged<AuditEvent>(event, { hash: hash(canonicalJson(event)) });
 }
 
 /** Result of checking an audit log. `brokenAt` is the `seq` of the first event that does not fit. */

@@ -3,16 +3,16 @@ import type { StepOf } from "../definition/types";
 import type { ItemState, TaskState, TimerState, WfContext, WfEvent } from "../runtime/context";
 import { eventTime } from "../runtime/context";
 import { setPath } from "../runtime/setPath";
+import { copyIdRecord, merged, withIds } from "../runtime/shapes";
 import { writableForm } from "../runtime/writableForm";
 import type { CompileServices } from "./CompileServices";
 
 /** A context change made by an action. */
 export type Patch = Partial<WfContext>;
 
+// Tasks and timers are keyed by per-case ids: they are built with the idRecord helpers.
 function withoutKeys<T>(rec: Record<string, T>, drop: (v: T) => boolean): Record<string, T> {
-  const out: Record<string, T> = {};
-  for (const [k, v] of Object.entries(rec)) if (!drop(v)) out[k] = v;
-  return out;
+  return copyIdRecord(rec, drop);
 }
 
 /** Create one task (and its deadline/timeout timers) for a user or multi-instance step. */
@@ -54,9 +54,7 @@ function newTask(
 
 function addTimers(rec: Record<string, TimerState>, timers: TimerState[]): Record<string, TimerState> {
   if (timers.length === 0) return rec;
-  const out = { ...rec };
-  for (const t of timers) out[t.id] = t;
-  return out;
+  return withIds(rec, ...timers.map((t): [string, TimerState] => [t.id, t]));
 }
 
 /** Entry of a user task: open its task. */
@@ -64,7 +62,7 @@ export function openTask(s: CompileServices, ctx: WfContext, event: unknown, ste
   const step = s.step(stepId, "userTask");
   const seq = ctx.seq + 1;
   const { task, timers } = newTask(s, ctx, stepId, step, seq, eventTime(event));
-  return { seq, tasks: { ...ctx.tasks, [task.id]: task }, timers: addTimers(ctx.timers, timers) };
+  return { seq, tasks: withIds(ctx.tasks, [task.id, task]), timers: addTimers(ctx.timers, timers) };
 }
 
 /** Exit of any step: its open tasks are withdrawn and its timers dropped. */
@@ -106,11 +104,11 @@ export function recordAct(
     const key = dataKey(step.form.into);
     const prev = data[key];
     const form = writableForm(step.form, event.form);
-    const merged =
+    const next =
       typeof prev === "object" && prev !== null && typeof form === "object" && !Array.isArray(form)
-        ? { ...(prev as object), ...(form as object) }
+        ? merged(prev as object, form as object)
         : form;
-    data = setPath(data, key, merged);
+    data = setPath(data, key, next);
   }
   const extra = { form: event.form ?? {}, actor: event.actor };
   data = applySet(s, ctx, data, step.outcomes[outcome]?.set, extra, event.at);
@@ -119,7 +117,7 @@ export function recordAct(
     data,
     actedBy: acted.includes(event.actor.id)
       ? ctx.actedBy
-      : { ...ctx.actedBy, [stepId]: [...acted, event.actor.id] },
+      : merged<Record<string, string[]>>(ctx.actedBy, { [stepId]: [...acted, event.actor.id] }),
   };
 }
 
@@ -143,7 +141,7 @@ export function openItems(s: CompileServices, ctx: WfContext, event: unknown, st
   if (!Array.isArray(list))
     throw new Error(`step "${stepId}": "over" gave ${JSON.stringify(list)}, not a list`);
   let seq = ctx.seq;
-  const tasks = { ...ctx.tasks };
+  const tasks = copyIdRecord(ctx.tasks);
   const timers: TimerState[] = [];
   const items: ItemState[] = [];
   list.forEach((value, index) => {
@@ -153,7 +151,7 @@ export function openItems(s: CompileServices, ctx: WfContext, event: unknown, st
     timers.push(...made.timers);
     items.push({ item: value, taskId: made.task.id });
   });
-  return { seq, tasks, timers: addTimers(ctx.timers, timers), items: { ...ctx.items, [stepId]: items } };
+  return { seq, tasks, timers: addTimers(ctx.timers, timers), items: merged(ctx.items, { [stepId]: items }) };
 }
 
 /** One signer answered: record the answer on the item and close that signer's task. */
@@ -174,12 +172,12 @@ export function recordItem(ctx: WfContext, event: WfEvent, stepId: string): Patc
   next[task.item] = answer;
   const acted = ctx.actedBy[stepId] ?? [];
   return {
-    items: { ...ctx.items, [stepId]: next },
+    items: merged(ctx.items, { [stepId]: next }),
     tasks: withoutKeys(ctx.tasks, (t) => t.id === task.id),
     timers: withoutKeys(ctx.timers, (t) => t.taskId === task.id),
     actedBy: acted.includes(event.actor.id)
       ? ctx.actedBy
-      : { ...ctx.actedBy, [stepId]: [...acted, event.actor.id] },
+      : merged<Record<string, string[]>>(ctx.actedBy, { [stepId]: [...acted, event.actor.id] }),
   };
 }
 
@@ -192,9 +190,9 @@ export function addItem(s: CompileServices, ctx: WfContext, event: WfEvent, step
   const made = newTask(s, ctx, stepId, step, seq, event.at, { index: items.length, value: event.item });
   return {
     seq,
-    tasks: { ...ctx.tasks, [made.task.id]: made.task },
+    tasks: withIds(ctx.tasks, [made.task.id, made.task]),
     timers: addTimers(ctx.timers, made.timers),
-    items: { ...ctx.items, [stepId]: [...items, { item: event.item, taskId: made.task.id }] },
+    items: merged(ctx.items, { [stepId]: [...items, { item: event.item, taskId: made.task.id }] }),
   };
 }
 

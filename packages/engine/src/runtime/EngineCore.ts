@@ -1,5 +1,5 @@
 import type { initialTransition } from "xstate";
-import { type HashFn, sealEvent, type UnsealedEvent } from "../audit/auditChain";
+import { type HashFn, sealEvent, sealEventSync, type UnsealedEvent } from "../audit/auditChain";
 import type { CompiledDefinition } from "../compile/compileDefinition";
 import { EngineError, NotFoundError } from "../errors";
 import type { AuditEvent, InstanceRecord, Store, TaskRecord } from "../store/Store";
@@ -7,6 +7,7 @@ import type { StartInput, WfContext, WfEvent } from "./context";
 import type { LoadedDefinition } from "./DefinitionRegistry";
 import { instanceRecord, type StoredSnapshot } from "./instanceRecord";
 import { changedKeys } from "./setPath";
+import { merged } from "./shapes";
 import { openTaskRecord, taskChanges } from "./taskRecords";
 
 type Machine = CompiledDefinition["machine"];
@@ -37,6 +38,8 @@ export class EngineCore {
   constructor(
     readonly store: Store,
     readonly hash: HashFn,
+    /** The same hash computed synchronously, when there is one: no promise per event. */
+    readonly hashSync?: (text: string) => string,
   ) {}
 
   private remember(id: string, version: number, snap: Snapshot): void {
@@ -94,11 +97,10 @@ export class EngineCore {
     const ctx = next.context;
     const payload = (rec
       ? event
-      : {
-          ...event,
+      : merged(event, {
           definitionVersion: loaded.stored.version,
           definitionHash: loaded.stored.hash,
-        }) as unknown as Record<string, unknown>;
+        })) as unknown as Record<string, unknown>;
     const unsealed: UnsealedEvent = {
       seq: (rec?.lastSeq ?? 0) + 1,
       instanceId: ctx.instanceId,
@@ -116,15 +118,15 @@ export class EngineCore {
     if (meta.opinion !== undefined) unsealed.opinion = meta.opinion;
     const change = changedKeys(before?.context.data ?? {}, ctx.data);
     if (change) unsealed.data = change;
-    // Web Crypto hashes off the main thread: start it, build everything that does not need the
-    // hash meanwhile, and only then wait for it.
-    const sealing = sealEvent(unsealed, this.hash);
+    // An asynchronous hash (Web Crypto) runs off the main thread: start it, build everything that
+    // does not need the hash meanwhile, and only then wait for it.
+    const sealing = this.hashSync ? sealEventSync(unsealed, this.hashSync) : sealEvent(unsealed, this.hash);
     const subject = subjectOf(ctx, event.at);
-    const stored = c.machine.getPersistedSnapshot(next) as unknown as StoredSnapshot;
+    const stored = persistedSnapshot(c, next);
     const tasks: TaskRecord[] = before
       ? taskChanges(c, before.context, ctx, event as WfEvent, loaded.stored.version)
       : Object.values(ctx.tasks).map((t) => openTaskRecord(c, ctx, t, loaded.stored.version));
-    const sealed = await sealing;
+    const sealed = sealing instanceof Promise ? await sealing : sealing;
     const version = (rec?.version ?? 0) + 1;
     const out = instanceRecord(c, stored, {
       definitionVersion: loaded.stored.version,
@@ -147,8 +149,42 @@ export class EngineCore {
       throw new NotFoundError("an audit log must begin with its `started` event");
     let snap = this.run(loaded.compiled, undefined, first.payload as unknown as StartInput);
     for (const e of rest) snap = this.run(loaded.compiled, snap, e.payload as unknown as WfEvent);
-    return loaded.compiled.machine.getPersistedSnapshot(snap) as unknown as StoredSnapshot;
+    return persistedSnapshot(loaded.compiled, snap);
   }
+}
+
+/**
+ * XState's `getPersistedSnapshot`, same keys in the same order, without its walk through the
+ * whole context looking for actor references (a case's context is plain JSON and has none) and
+ * without its object spreads, which in Node 20 give each stored snapshot a hidden class of its own.
+ */
+export function persistedSnapshot(c: CompiledDefinition, snap: Snapshot): StoredSnapshot {
+  const s = snap as unknown as {
+    status: StoredSnapshot["status"];
+    output: unknown;
+    error: unknown;
+    value: StoredSnapshot["value"];
+    historyValue?: Record<string, unknown>;
+    context: WfContext;
+    children?: Record<string, unknown>;
+  };
+  // Child actors or history states (the compiler makes neither): leave it to XState.
+  if (hasKeys(s.children) || hasKeys(s.historyValue))
+    return c.machine.getPersistedSnapshot(snap) as unknown as StoredSnapshot;
+  return {
+    status: s.status,
+    output: s.output,
+    error: s.error,
+    value: s.value,
+    historyValue: {},
+    context: s.context,
+    children: {},
+  };
+}
+
+function hasKeys(o: object | undefined): boolean {
+  for (const _ in o) return true;
+  return false;
 }
 
 function firstStep(snap: Snapshot, c: CompiledDefinition): string {

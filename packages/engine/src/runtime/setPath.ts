@@ -1,3 +1,5 @@
+import { merged, put } from "./shapes";
+
 /**
  * A copy of `data` with `path` (dotted, without the leading `data.`) set to `value`. Only the
  * objects along the path are copied: snapshots are shared with the store and never mutated.
@@ -9,13 +11,20 @@ export function setPath(
 ): Record<string, unknown> {
   const [head, ...rest] = path.split(".");
   if (head === undefined || head === "") return data;
-  if (rest.length === 0) return { ...data, [head]: value };
+  if (rest.length === 0) return withKey(data, head, value);
   const inner = data[head];
   const obj =
     inner !== null && typeof inner === "object" && !Array.isArray(inner)
       ? (inner as Record<string, unknown>)
       : {};
-  return { ...data, [head]: setPath(obj, rest.join("."), value) };
+  return withKey(data, head, setPath(obj, rest.join("."), value));
+}
+
+/** `{ ...data, [key]: value }`, built so that the store's records share hidden classes. */
+function withKey(data: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  const out = merged<Record<string, unknown>>(data);
+  put(out, key, value);
+  return out;
 }
 
 /** Top-level keys of `after` whose values differ from `before` (by identity: changes copy). */

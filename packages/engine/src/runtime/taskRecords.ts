@@ -2,6 +2,7 @@ import type { CompiledDefinition } from "../compile/compileDefinition";
 import type { StepOf } from "../definition/types";
 import type { TaskOutcome, TaskRecord } from "../store/Store";
 import type { TaskState, WfContext, WfEvent } from "./context";
+import { merged } from "./shapes";
 
 // Outcome lists are the same for every task of a step: build each once and share it
 // (records are never mutated), which keeps thousands of stored tasks small.
@@ -84,25 +85,27 @@ export function taskChanges(
     const rec = openTaskRecord(c, before, t, version);
     const at = "at" in event ? event.at : "";
     if (event.type === "wf.act" && event.taskId === id) {
-      out.push({
-        ...rec,
-        status: "completed",
-        completedAt: at,
-        completedBy: event.actor.id,
-        outcome: event.outcome,
-      });
+      out.push(
+        merged<TaskRecord>(rec, {
+          status: "completed",
+          completedAt: at,
+          completedBy: event.actor.id,
+          outcome: event.outcome,
+        }),
+      );
     } else if (timer?.kind === "timeout" && timer.taskId === id) {
       const step = c.index.byId.get(t.step)?.step;
       const outcome = step?.kind === "userTask" ? step.timeout?.outcome : undefined;
-      out.push({
-        ...rec,
-        status: "completed",
-        completedAt: at,
-        completedBy: "system",
-        ...(outcome ? { outcome } : {}),
-      });
+      out.push(
+        merged<TaskRecord>(rec, {
+          status: "completed",
+          completedAt: at,
+          completedBy: "system",
+          ...(outcome ? { outcome } : {}),
+        }),
+      );
     } else {
-      out.push({ ...rec, status: "withdrawn", completedAt: at });
+      out.push(merged<TaskRecord>(rec, { status: "withdrawn", completedAt: at }));
     }
   }
   return out;

@@ -1,0 +1,85 @@
+import { describe, expect, it } from "vitest";
+import { compileDefinition, sha256Hex } from "../src/index";
+import type { StartInput, WfEvent } from "../src/runtime/context";
+import { persistedSnapshot } from "../src/runtime/EngineCore";
+import { copyIdRecord, merged, withIds } from "../src/runtime/shapes";
+import { actor, calendar, makeDirectory, makeEngine, selectionDefinition } from "./fixtures";
+
+// The throughput work (synchronous default hash, hand-built persisted snapshots, records built
+// key by key) must not change a single stored byte: same hashes, same snapshots, same records.
+
+async function drive(extra: Parameters<typeof makeEngine>[1] = {}) {
+  const { engine, store, nextAction, clock } = makeEngine([selectionDefinition()], extra);
+  let i = await engine.start({
+    definitionId: "mini-selection",
+    actor: actor("hr"),
+    data: { candidateId: "cadre" },
+    actionId: nextAction(),
+  });
+  i = await engine.act({
+    taskId: i.tasks[0]!.id,
+    actor: actor("hr"),
+    outcome: "submit",
+    formData: { name: "Li", age: 40 },
+    actionId: nextAction(),
+    expectedVersion: i.version,
+  });
+  i = await engine.claim({ taskId: i.tasks[0]!.id, actor: actor("od1"), actionId: nextAction() });
+  i = await engine.act({
+    taskId: i.tasks[0]!.id,
+    actor: actor("od1"),
+    outcome: "pass",
+    actionId: nextAction(),
+    expectedVersion: i.version,
+  });
+  clock.advanceDays(30);
+  await engine.tick();
+  i = await engine.get(i.id);
+  return { engine, store, inst: i, log: await engine.history(i.id) };
+}
+
+describe("throughput changes keep every stored byte", () => {
+  it("the default hash gives the same chain as Web Crypto", async () => {
+    const fast = await drive();
+    const web = await drive({ hash: sha256Hex });
+    expect(fast.log.map((e) => e.type)).toContain("timer");
+    expect(fast.log.map((e) => e.hash)).toEqual(web.log.map((e) => e.hash));
+    expect(JSON.stringify(fast.log)).toBe(JSON.stringify(web.log));
+    expect(JSON.stringify(fast.inst)).toBe(JSON.stringify(web.inst));
+    expect(await web.engine.verify(web.inst.id)).toEqual({ ok: true });
+    expect(await fast.engine.verify(fast.inst.id)).toEqual({ ok: true });
+  });
+
+  it("persisted snapshots are XState's, key for key", async () => {
+    const { log } = await drive();
+    const c = compileDefinition(selectionDefinition(), { directory: makeDirectory(), calendar });
+    let snap = c.machine.getInitialSnapshot(c.scope as never, log[0]!.payload as unknown as StartInput);
+    const same = () => {
+      const ours = persistedSnapshot(c, snap);
+      const theirs = c.machine.getPersistedSnapshot(snap) as unknown as Record<string, unknown>;
+      expect(Object.keys(ours)).toEqual(Object.keys(theirs));
+      expect(JSON.stringify(ours)).toBe(JSON.stringify(theirs));
+      expect(ours).toStrictEqual(theirs);
+    };
+    same();
+    for (const e of log.slice(1)) {
+      snap = c.machine.transition(snap, e.payload as unknown as WfEvent, c.scope as never);
+      same();
+    }
+  });
+
+  it("records built key by key equal their spreads, __proto__ keys included", () => {
+    const a = JSON.parse('{"x":1,"__proto__":{"p":1},"y":[2]}') as Record<string, unknown>;
+    const b = { y: 3, z: 4 };
+    const m = merged<Record<string, unknown>>(a, b);
+    expect(m).toStrictEqual({ ...a, ...b });
+    expect(Object.keys(m)).toEqual(Object.keys({ ...a, ...b }));
+    expect(Object.getPrototypeOf(m)).toBe(Object.prototype);
+    const ids = withIds(
+      copyIdRecord(a, (v) => v === 1),
+      ["k.t1", 5],
+    );
+    expect(JSON.stringify(ids)).toBe('{"__proto__":{"p":1},"y":[2],"k.t1":5}');
+    expect(Object.getPrototypeOf(ids)).toBe(Object.prototype);
+  });
+});
