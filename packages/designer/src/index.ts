@@ -19,6 +19,7 @@ export {
   type FormIssueCode,
 } from "./form/checkFormForPublish.ts";
 export { type FormExpression, formExpressions } from "./form/expressionSites.ts";
+export { FormChecks, type FormChecksProps, fieldOfIssue } from "./form/FormChecks.tsx";
 export { FormDesigner, type FormDesignerProps } from "./form/FormDesigner.tsx";
 export {
   canBeColumn,
@@ -113,10 +114,12 @@ export { definitionHints } from "./workflow/definitionHints.ts";
 export { dataFieldType, definitionScope } from "./workflow/definitionScope.ts";
 export { layoutGraph, type NodeBox, nodeSize } from "./workflow/layoutGraph.ts";
 export { newDefinition, newForm } from "./workflow/newDocuments.ts";
+export { SimTaskForm, type SimTaskFormProps } from "./workflow/SimTaskForm.tsx";
 export { findStep, type LocatedStep, listSteps, type StepLink, stepLinks } from "./workflow/stepIndex.ts";
 export { issuesByStep, type PathIssue, stepOfIssue } from "./workflow/stepIssues.ts";
 export { createStep, STEP_KIND_NAMES } from "./workflow/stepTemplates.ts";
 export { WorkflowDesigner, type WorkflowDesignerProps } from "./workflow/WorkflowDesigner.tsx";
+export { WorkflowSimulator, type WorkflowSimulatorProps } from "./workflow/WorkflowSimulator.tsx";
 export {
   initWorkflowDesigner,
   type WorkflowDesignerAction,

@@ -126,4 +126,37 @@ describe("WorkflowDesigner: procedures from nothing and the simulator", () => {
     fireEvent.click(button("Delete days"));
     expect(last()?.data).toEqual({});
   });
+
+  it("feeds a task through its real form in the simulator, with the form's own validation", async () => {
+    const def = twoSteps();
+    def.steps.apply!.form = { ref: "fs-leave" };
+    const form = {
+      id: "fs-leave",
+      version: 1,
+      title: { zh: "请假单", en: "Leave form" },
+      fields: [{ key: "days", type: "number", label: { zh: "天数", en: "Days" }, required: true }],
+    };
+    render(
+      <WorkflowDesigner
+        definition={def}
+        forms={[form]}
+        locale="en"
+        catalog={{ units, people: [clerk, reviewer] }}
+        simulationStart="2026-03-02T09:00:00+08:00"
+      />,
+    );
+    fireEvent.click(tab("Simulator"));
+    const sim = document.querySelector(".wf-wd-sim") as HTMLElement;
+    fireEvent.click(await within(sim).findByText("Start case", { selector: "button:not([disabled])" }));
+    const details = (await within(sim).findByText("Fill in the form and act")).closest(
+      "details",
+    ) as HTMLElement;
+    fireEvent.click(within(details).getByText("Submit", { selector: "button" }));
+    await waitFor(() => expect(within(details).getAllByText(/required|必填/i).length).toBeGreaterThan(0));
+    expect(sim.querySelectorAll("ol li")).toHaveLength(1);
+    fireEvent.change(within(details).getByLabelText(/Days/), { target: { value: "3" } });
+    fireEvent.click(within(details).getByText("Submit", { selector: "button" }));
+    await waitFor(() => expect(sim.querySelectorAll("ol li")).toHaveLength(2));
+    expect(sim.querySelector("ol li:last-child")?.textContent).toContain("acted apply");
+  });
 });

@@ -87,6 +87,8 @@ export const zh = {
   connectTo: "连到",
   removeArrow: "删除连线",
   none: "（无）",
+  fillForm: "填写表单并办理",
+  outcome: "办理结果",
   rules: "校验规则",
   addRule: "添加校验规则",
   ruleCheck: "须满足",

@@ -86,6 +86,8 @@ export const en: UiText = {
   connectTo: "Connect to",
   removeArrow: "Delete arrow",
   none: "(none)",
+  fillForm: "Fill in the form and act",
+  outcome: "Outcome",
   rules: "Validation rules",
   addRule: "Add validation rule",
   ruleCheck: "Must hold",

@@ -4,6 +4,7 @@ import type { DesignerLocale, DesignForm } from "../form/formTypes.ts";
 import { readJson } from "../json/locateJsonPath.ts";
 import { uiText } from "../ui/uiText.ts";
 import { createSimulation, openTasks, type SimCalendars, type Simulation } from "./createSimulation.ts";
+import { SimTaskForm } from "./SimTaskForm.tsx";
 import type { DesignDefinition } from "./workflowTypes.ts";
 
 /** Props of {@link WorkflowSimulator}. */
@@ -150,6 +151,24 @@ export function WorkflowSimulator(props: WorkflowSimulatorProps) {
                 {props.locale === "en" ? o.label.en : o.label.zh}
               </button>
             ))}
+            <SimTaskForm
+              task={task}
+              forms={props.forms ?? []}
+              locale={props.locale ?? "zh-CN"}
+              onSubmit={(outcome, values) =>
+                run((sim) =>
+                  actor
+                    ? sim.act({
+                        taskId: task.id,
+                        actor,
+                        outcome,
+                        formData: values,
+                        ...(opinion.trim() ? { opinion } : {}),
+                      })
+                    : Promise.resolve(),
+                )
+              }
+            />
           </li>
         ))}
       </ul>
