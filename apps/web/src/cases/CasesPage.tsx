@@ -17,7 +17,7 @@ import { stepTitle } from "./stepText.ts";
 
 const statuses: InstanceStatus[] = ["running", "completed", "cancelled"];
 
-/** Every case in this browser's database, newest first, filtered by status and procedure. */
+/** The cases this person may see (see caseVisibility.ts), newest first, filtered by status. */
 export function CasesPage() {
   const { actor } = useProfile();
   if (!actor) return <NeedProfile />;
@@ -30,11 +30,12 @@ function CaseList({ actor }: { actor: Actor }) {
   const { services } = useEngine();
   const [status, setStatus] = useState<InstanceStatus | "">("");
   const state = useEngineQuery(
-    async ({ store }) =>
-      (await store.queryInstances(status ? { status } : {})).sort((a, b) =>
-        a.startedAt < b.startedAt ? 1 : -1,
-      ),
-    [status],
+    async (s) => {
+      const all = await s.store.queryInstances(status ? { status } : {});
+      const visible = await visibleCases(s, actor, all);
+      return visible.sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
+    },
+    [status, actor.id, actor.unit, actor.roles.join()],
   );
   return (
     <section aria-labelledby="cases-title">

@@ -19,10 +19,15 @@ export function overseesAll(actor: Actor): boolean {
  */
 export async function involvedCaseIds(services: AppServices, actor: Actor): Promise<Set<string>> {
   const { store } = services;
-  const lists = await Promise.all([
-    store.queryTasks({ person: actor.id }),
-    ...actor.roles.map((role) => store.queryTasks({ unit: actor.unit, role })),
-  ]);
+  // One query per task status: the Dexie store refuses a person or unit query without a status
+  // (its key range then holds Dexie.minKey inside an array key, which IndexedDB rejects).
+  const statuses = ["open", "completed", "withdrawn"] as const;
+  const lists = await Promise.all(
+    statuses.flatMap((status) => [
+      store.queryTasks({ person: actor.id, status }),
+      ...actor.roles.map((role) => store.queryTasks({ unit: actor.unit, role, status })),
+    ]),
+  );
   const ids = new Set(lists.flat().map((t) => t.instanceId));
   for (const i of await store.queryInstances({ subject: actor.id })) ids.add(i.id);
   return ids;
