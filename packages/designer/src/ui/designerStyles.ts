@@ -39,5 +39,8 @@ export const designerStyles = `
 .wf-wd-node[data-issues] { border-color: #b42318; background: #fff5f5; }
 .wf-wd-node[data-selected] { box-shadow: 0 0 0 2px #0b5cad; }
 .wf-wd-node small { display: block; color: #6b7280; }
+.wf-wd-sim { display: grid; gap: 4px; align-content: start; }
+.wf-wd-sim ul, .wf-wd-sim ol { margin: 0; padding-inline-start: 18px; }
+.wf-wd-props { display: grid; gap: 2px; }
 .wf-wd-badge { color: #b42318; font-size: 12px; }
 `;
