@@ -156,6 +156,9 @@ export function FormDesigner(props: FormDesignerProps) {
           <div role="tabpanel">
             {panel === "properties" ? (
               <FieldProperties
+                // A fresh panel per field: text typed but not yet committed never follows the
+                // selection to another field.
+                key={state.selected?.join(".") ?? ""}
                 form={form}
                 path={state.selected}
                 locale={locale}

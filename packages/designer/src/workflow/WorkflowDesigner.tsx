@@ -178,6 +178,8 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
             ) : null}
             {panel === "properties" ? (
               <StepProperties
+                // A fresh panel per step, so uncommitted text never follows the selection.
+                key={state.selected ?? ""}
                 definition={def}
                 stepId={state.selected}
                 forms={forms}
