@@ -45,4 +45,22 @@ describe("who am I", () => {
     expect(document.documentElement.lang).toBe("en");
     expect(localStorage.getItem("wf.lang")).toBe("en");
   });
+
+  it("walks a procedure through: the guide lists who acts at each step and switches to them", async () => {
+    window.location.hash = "#/profile";
+    const user = userEvent.setup();
+    renderWithProviders(<App />);
+    const summary = screen.getByText("选派第一书记:全流程通过,公示5个工作日期满派驻");
+    await user.click(summary);
+    const guide = summary.closest("details");
+    if (!guide) throw new Error("no selection guide");
+    const stop = within(guide).getByText("单位推荐").closest("li");
+    if (!stop) throw new Error("no guide stop for the recommendation");
+    expect(within(stop).getByText(/王磊/)).toBeTruthy();
+    await user.click(within(stop).getByRole("button", { name: "以此身份办理: 王磊, 清溪市农业农村局" }));
+    expect(JSON.parse(localStorage.getItem("wf.profile") ?? "null")).toEqual({
+      personId: "qx-u-agriculture-hr1",
+      unit: "qx-u-agriculture",
+    });
+  });
 });

@@ -37,6 +37,8 @@ const shellZh = {
   "profile.missing": "组织目录中还没有人员数据(workflows/org/people.json)。",
   "profile.allRoles": "全部角色",
   "profile.build": "应用版本 {id}",
+  "guide.title": "演示路线",
+  "guide.intro": "按顺序切换到下列人员,即可把一项业务从发起办到办结(与自动化测试使用的场景相同)。",
   "profile.more": "再显示(剩余 {n} 人)",
   "update.available": "有新版本可用 — 您的草稿已保存。",
   "update.reload": "立即更新",
@@ -89,6 +91,9 @@ const shellEn: Record<keyof typeof shellZh, string> = {
   "profile.missing": "The org catalog has no people yet (workflows/org/people.json).",
   "profile.allRoles": "All roles",
   "profile.build": "App build {id}",
+  "guide.title": "Demo walk-throughs",
+  "guide.intro":
+    "Switch to these people in order to take a procedure from start to end (the same scenarios the automated tests run).",
   "profile.more": "Show more ({n} left)",
   "update.available": "A new version is available — your drafts are saved.",
   "update.reload": "Update now",

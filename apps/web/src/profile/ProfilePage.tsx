@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo, useState } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import { useOrg } from "../org/OrgProvider.tsx";
+import { DemoGuide } from "./DemoGuide.tsx";
 import { PersonCard } from "./PersonCard.tsx";
 import { useProfile } from "./ProfileProvider.tsx";
 
@@ -60,6 +61,7 @@ export function ProfilePage() {
           <PersonCard person={current} />
         </div>
       )}
+      {org.catalog.people.length > 0 && <DemoGuide />}
       {org.catalog.people.length === 0 ? (
         <p className="notice notice-warn">{t("profile.missing")}</p>
       ) : (
