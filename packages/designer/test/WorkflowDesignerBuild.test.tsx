@@ -1,4 +1,5 @@
-import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { EditorView } from "@codemirror/view";
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it, vi } from "vitest";
 import { type DesignDefinition, newDefinition, WorkflowDesigner } from "../src/index.ts";
 import {
@@ -158,5 +159,43 @@ describe("WorkflowDesigner: procedures from nothing and the simulator", () => {
     fireEvent.click(within(details).getByText("Submit", { selector: "button" }));
     await waitFor(() => expect(sim.querySelectorAll("ol li")).toHaveLength(2));
     expect(sim.querySelector("ol li:last-child")?.textContent).toContain("acted apply");
+  });
+
+  it("writes a named rule in the expression editor and has a step check it", () => {
+    const { last } = setup();
+    fireEvent.click(tab("Procedure"));
+    const add = screen.getByLabelText("Add data field");
+    fireEvent.change(add, { target: { value: "days" } });
+    fireEvent.blur(add);
+    fireEvent.change(screen.getByLabelText("days: Type"), { target: { value: "number" } });
+    const name = screen.getByLabelText("Add rule (name)");
+    fireEvent.change(name, { target: { value: "short-leave" } });
+    fireEvent.blur(name);
+    expect(last()?.rules).toEqual({
+      "short-leave": { when: "true", message: { zh: "short-leave", en: "short-leave" }, severity: "block" },
+    });
+    const fieldset = [...document.querySelectorAll(".wf-prop-expr")].find(
+      (f) => f.querySelector("legend")?.textContent === "short-leave: Must hold",
+    );
+    const view = EditorView.findFromDOM(fieldset?.querySelector(".cm-editor") as HTMLElement)!;
+    act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: "data.dayz <= 3" } }));
+    expect(fieldset?.textContent).toContain("did you mean 'days'");
+    act(() => view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: "data.days <= 3" } }));
+    fireEvent.focusOut(view.contentDOM, { relatedTarget: null });
+    fireEvent.change(screen.getByLabelText("short-leave: Severity"), { target: { value: "warn" } });
+    expect(last()?.rules).toEqual({
+      "short-leave": {
+        when: "data.days <= 3",
+        message: { zh: "short-leave", en: "short-leave" },
+        severity: "warn",
+      },
+    });
+    fireEvent.click(tab("Properties"));
+    selectStep("approve");
+    const checks = screen.getByLabelText("Rules checked at this step (comma-separated)");
+    fireEvent.change(checks, { target: { value: "short-leave" } });
+    fireEvent.blur(checks);
+    expect(last()?.steps.approve?.checks).toEqual(["short-leave"]);
+    expect(tab(/Problems/).textContent).toBe("Problems (0)");
   });
 });

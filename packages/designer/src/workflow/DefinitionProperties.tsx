@@ -2,6 +2,8 @@ import type { Dispatch } from "react";
 import type { DesignerLocale } from "../form/formTypes.ts";
 import { SelectInput, TextInput } from "../form/propertyInputs.tsx";
 import { uiText } from "../ui/uiText.ts";
+import { definitionScope } from "./definitionScope.ts";
+import { type DesignNamedRule, NamedRulesEditor } from "./NamedRulesEditor.tsx";
 import { listSteps } from "./stepIndex.ts";
 import type { WorkflowDesignerAction } from "./workflowDesignerReducer.ts";
 import type { DesignDefinition, DesignSodRule } from "./workflowTypes.ts";
@@ -110,6 +112,17 @@ export function DefinitionProperties(props: DefinitionPropertiesProps) {
           onCommit={(key) => key && !data[key] && set({ data: { ...data, [key]: { type: "string" } } })}
         />
       </fieldset>
+      <NamedRulesEditor
+        rules={
+          (typeof def.rules === "object" && def.rules !== null ? def.rules : {}) as Record<
+            string,
+            DesignNamedRule
+          >
+        }
+        onChange={(rules) => set({ rules })}
+        scope={definitionScope(def)}
+        locale={props.locale}
+      />
       <fieldset className="wf-prop">
         <legend>{t.separation}</legend>
         {rules.map((rule, i) => (

@@ -86,6 +86,14 @@ export function TaskProperties(props: TaskPropertiesProps) {
         empty={t.none}
         onCommit={(ref) => setBlock(ref === undefined ? undefined : { ...block, ref })}
       />
+      <TextInput
+        label={t.stepChecks}
+        value={Array.isArray(props.step.checks) ? props.step.checks.join(", ") : undefined}
+        onCommit={(v) => {
+          const checks = (v ?? "").split(/[,，\s]+/).filter(Boolean);
+          props.set({ checks: checks.length > 0 ? checks : undefined });
+        }}
+      />
       <DurationInput
         label={t.deadline}
         value={deadline.after}
