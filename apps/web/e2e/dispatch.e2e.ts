@@ -145,6 +145,12 @@ describe.skipIf(skip !== "")("first secretary from application to dispatch in Ch
     await page.getByRole("link", { name: "打印" }).click();
     await page.getByText("QX-DYSJ-2026-001").waitFor();
     await snap(page, "case-print");
+    // On paper: no navigation or buttons, every form open.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".sidenav").isVisible()).toBe(false);
+    expect(await page.getByRole("button", { name: "打印" }).isVisible()).toBe(false);
+    await page.screenshot({ path: "test-results/case-print-paper.png", fullPage: true });
+    await page.emulateMedia({ media: "screen" });
 
     // A cadre of another unit is not part of the case and is told so.
     const caseUrl = page.url().replace(/\/print$/, "");
