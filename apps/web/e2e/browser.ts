@@ -52,3 +52,25 @@ export async function snap(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `test-results/${name}-phone.png` });
   await page.setViewportSize(size);
 }
+
+/**
+ * Form controls on screen with no accessible name (no label, aria-label or aria-labelledby),
+ * described by their tag and id: every control must tell a screen-reader user what it is.
+ */
+export function unlabelledControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const controls = [...document.querySelectorAll<HTMLElement>("input, select, textarea, button")];
+    return controls
+      .filter((el) => el.offsetParent !== null && (el as HTMLInputElement).type !== "hidden")
+      .filter((el) => {
+        const labels = (el as HTMLInputElement).labels;
+        const named =
+          (labels !== null && labels !== undefined && labels.length > 0) ||
+          (el.getAttribute("aria-label") ?? "").trim() !== "" ||
+          (el.getAttribute("aria-labelledby") ?? "").trim() !== "" ||
+          (el.tagName === "BUTTON" && (el.textContent ?? "").trim() !== "");
+        return !named;
+      })
+      .map((el) => `${el.tagName.toLowerCase()}#${el.id || "?"}`);
+  });
+}

@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { actAs, launch, openPage, snap } from "./browser.ts";
+import { actAs, launch, openPage, snap, unlabelledControls } from "./browser.ts";
 import { fillApplication } from "./selectionSteps.ts";
 
 const skip = inject("e2eSkip");
@@ -50,6 +50,7 @@ describe.skipIf(skip !== "")("first-secretary selection in Chromium", () => {
     expect(await page.getByRole("textbox", { name: "办理意见" }).inputValue()).toBe("本人申请");
 
     await fillApplication(page);
+    expect(await unlabelledControls(page)).toEqual([]);
     await snap(page, "task-application");
     await page.getByRole("button", { name: "提交申请" }).click();
     await page.getByText("已办理:提交申请。").waitFor();
@@ -69,6 +70,7 @@ describe.skipIf(skip !== "")("first-secretary selection in Chromium", () => {
     await page.getByRole("link", { name: "待办" }).click();
     await page.getByRole("link", { name: /单位推荐/ }).waitFor();
     await snap(page, "inbox");
+    expect(await unlabelledControls(page)).toEqual([]);
     await page.getByRole("link", { name: /单位推荐/ }).click();
     await page.getByLabel("单位党委(党组)研究日期").fill("2026-03-02");
     await page.getByRole("textbox", { name: "推荐意见" }).fill("该同志政治素质好,工作能力强,同意推荐。");
@@ -92,6 +94,7 @@ describe.skipIf(skip !== "")("first-secretary selection in Chromium", () => {
     await page.getByRole("link", { name: "查看案件" }).click();
     await page.getByText(/审计链校验通过/).waitFor();
     await snap(page, "case");
+    expect(await unlabelledControls(page)).toEqual([]);
     const timeline = await page.locator(".timeline").textContent();
     expect(timeline).toContain("个人申请");
     expect(timeline).toContain("推荐");
