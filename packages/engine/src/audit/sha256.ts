@@ -25,9 +25,76 @@ export async function sha256Hex(text: string): Promise<string> {
  * value always gives the same text (and hash), whatever order its keys were built in.
  */
 export function canonicalJson(value: unknown): string {
-  // Copy with sorted keys, then let the native JSON.stringify do the text: faster than
-  // concatenating strings by hand, same output.
-  return JSON.stringify(sortedCopy(value)) ?? "null";
+  return canonical(value) ?? "null";
+}
+
+/**
+ * The text of `JSON.stringify(sortedCopy(value))`, written directly for plain JSON (no sorted copy
+ * per event): scalars and strings go through the native JSON.stringify, so escaping is the same;
+ * anything else (a Date, a class instance) takes the copying path, so its text is too.
+ * `undefined` means "no value" (left out of an object, `null` in an array), as in JSON.stringify.
+ */
+function canonical(value: unknown): string | undefined {
+  if (value === null) return "null";
+  switch (typeof value) {
+    case "string":
+    case "number":
+    case "boolean":
+      return JSON.stringify(value);
+    case "object":
+      break;
+    default:
+      return JSON.stringify(sortedCopy(value));
+  }
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return JSON.stringify(sortedCopy(value));
+    let out = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ",";
+      out += canonical(value[i]) ?? "null";
+    }
+    return `${out}]`;
+  }
+  const proto = Object.getPrototypeOf(value);
+  const rec = value as Record<string, unknown>;
+  if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(rec, "toJSON"))
+    return JSON.stringify(sortedCopy(value));
+  const keys = indexKeysFirst(Object.keys(rec).sort());
+  let out = "{";
+  let first = true;
+  for (const k of keys) {
+    const v = rec[k];
+    if (v === undefined) continue;
+    const text = canonical(v);
+    if (text === undefined) continue;
+    if (!first) out += ",";
+    first = false;
+    out += `${JSON.stringify(k)}:${text}`;
+  }
+  return `${out}}`;
+}
+
+/**
+ * An object lists its array-index keys ("0", "17") first, in numeric order, whatever order they
+ * were added in; the sorted copy did too, so its text has them first.
+ */
+function indexKeysFirst(sorted: string[]): string[] {
+  let indexes: string[] | undefined;
+  for (const k of sorted) {
+    const c = k.charCodeAt(0);
+    if (c >= 48 && c <= 57 && isArrayIndex(k)) {
+      indexes ??= [];
+      indexes.push(k);
+    }
+  }
+  if (!indexes) return sorted;
+  indexes.sort((a, b) => Number(a) - Number(b));
+  const set = new Set(indexes);
+  return [...indexes, ...sorted.filter((k) => !set.has(k))];
+}
+
+function isArrayIndex(k: string): boolean {
+  return /^(?:0|[1-9]\d*)$/.test(k) && Number(k) <= 4294967294;
 }
 
 function sortedCopy(value: unknown): unknown {

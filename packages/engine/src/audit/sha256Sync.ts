@@ -13,10 +13,15 @@ const K = new Int32Array([
   0xc67178f2,
 ]);
 
+// One message buffer, grown when a text needs more: no allocation per hash.
+let scratch = new Uint8Array(4096);
+
 /** The padded SHA-256 message for a string: UTF-8 bytes, 0x80, zeros, 64-bit bit length. */
 function padded(text: string): Uint8Array {
-  // Worst case 3 bytes per UTF-16 unit, plus padding; one allocation, no intermediate arrays.
-  const buf = new Uint8Array(((text.length * 3 + 72) >> 6) * 64 + 64);
+  // Worst case 3 bytes per UTF-16 unit, plus padding.
+  const need = ((text.length * 3 + 72) >> 6) * 64 + 64;
+  if (scratch.length < need) scratch = new Uint8Array(need * 2);
+  const buf = scratch;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     let c = text.charCodeAt(i);
@@ -117,9 +122,13 @@ export function sha256HexSync(text: string): string {
     h6 = (h6 + g) | 0;
     h7 = (h7 + k) | 0;
   }
-  let hex = "";
-  for (const v of [h0, h1, h2, h3, h4, h5, h6, h7]) hex += (v >>> 0).toString(16).padStart(8, "0");
-  return hex;
+  return hex8(h0) + hex8(h1) + hex8(h2) + hex8(h3) + hex8(h4) + hex8(h5) + hex8(h6) + hex8(h7);
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
+function hex8(v: number): string {
+  return HEX[(v >>> 24) & 255]! + HEX[(v >>> 16) & 255]! + HEX[(v >>> 8) & 255]! + HEX[v & 255]!;
 }
 
 /** {@link sha256HexSync} behind the engine's async hash signature; pass it as `createEngine({ hash })`. */

@@ -1,28 +1,28 @@
 /**
- * Records keyed by per-case ids (open tasks and timers: `case-17.t3`, `case-17.t3:remind`) as
- * dictionary-mode objects.
+ * Records keyed by per-case ids (open tasks and timers: `case-17.t3`, `case-17.t3:remind`).
  *
  * V8 gives an ordinary object a hidden class per sequence of keys and records each new key as a
- * transition from the previous class. Keys that are unique per case add one transition each to
- * the empty object's class; after a few thousand cases that transition table is full, and from
- * then on every object built up from `{}` anywhere in the process gets a hidden class (and
- * descriptor array and enum cache) of its own: about 4 KB more per idle case, and slower code.
- * A dictionary-mode object keeps its keys in a hash table under one shared class. It is an
- * ordinary object in every observable way (Object.prototype, insertion order, JSON, equality).
+ * transition from the previous class. Keys that are unique per case added to `{}` fill the
+ * transition table of the empty object's class; after a few thousand cases every object built
+ * up from `{}` anywhere in the process gets a hidden class (and descriptor array and enum cache)
+ * of its own: about 4 KB more per idle case, and slower code. These records start from a class
+ * of their own instead (a constructor's initial class), so their ids fill only that one. They are
+ * ordinary objects in every observable way: Object.prototype, constructor Object, JSON, equality.
  */
 export type IdRecord<T> = Record<string, T>;
 
-/** An empty dictionary-mode object (deleting a property that is not the last one normalises it). */
+const IdRecordObject = function IdRecordObject() {} as unknown as new () => Record<string, unknown>;
+(IdRecordObject as unknown as { prototype: object }).prototype = Object.prototype;
+
+/** An empty id-keyed record. */
 export function emptyIdRecord<T>(): IdRecord<T> {
-  const out: Record<string, unknown> = { _a: 0, _b: 0 };
-  delete out._a;
-  delete out._b;
-  return out as IdRecord<T>;
+  return new IdRecordObject() as IdRecord<T>;
 }
 
 /** A copy of `rec` without the entries `drop` selects. */
 export function copyIdRecord<T>(rec: IdRecord<T>, drop?: (v: T) => boolean): IdRecord<T> {
   const out = emptyIdRecord<T>();
+  if (!drop && !Object.hasOwn(rec, "__proto__")) return Object.assign(out, rec);
   for (const k in rec) {
     if (!Object.hasOwn(rec, k)) continue;
     const v = rec[k] as T;
@@ -39,16 +39,18 @@ export function withIds<T>(rec: IdRecord<T>, ...entries: [string, T][]): IdRecor
 }
 
 /**
- * `{ ...a, ...b }` for plain JSON records, built key by key. In Node 20's V8 an object spread at a
- * call site that sees many shapes (megamorphic) gives every result a hidden class of its own;
- * adding keys one by one reuses the shared transitions. Use it for objects the store keeps.
+ * `{ ...a, ...b }` for the records the store keeps, through Object.assign (as fast as a spread,
+ * and the result's hidden class is shared through the usual transitions). A `"__proto__"` key,
+ * possible in parsed JSON, is copied as a key, as a spread would.
  */
 export function merged<T extends object>(...parts: (object | undefined)[]): T {
   const out: Record<string, unknown> = {};
   for (const part of parts) {
     if (part === undefined) continue;
     const rec = part as Record<string, unknown>;
-    for (const k in rec) if (Object.hasOwn(rec, k)) put(out, k, rec[k]);
+    // Object.assign sets keys as assignments: a "__proto__" key would set the prototype instead.
+    if (!Object.hasOwn(rec, "__proto__")) Object.assign(out, rec);
+    else for (const k in rec) if (Object.hasOwn(rec, k)) put(out, k, rec[k]);
   }
   return out as T;
 }
