@@ -1,9 +1,6 @@
-import type { ReactNode } from "react";
-import { AdminPage } from "./admin/AdminPage.tsx";
-import { BatchPage } from "./batch/BatchPage.tsx";
+import { lazy, type ReactNode, Suspense } from "react";
 import { CasePage } from "./cases/CasePage.tsx";
 import { CasesPage } from "./cases/CasesPage.tsx";
-import { DashboardPage } from "./dashboard/DashboardPage.tsx";
 import { explainError } from "./engine/explainError.ts";
 import { FilePage } from "./files/FilePage.tsx";
 import { useI18n } from "./i18n/I18nProvider.tsx";
@@ -15,6 +12,14 @@ import { ErrorBoundary } from "./shell/ErrorBoundary.tsx";
 import { StartPage } from "./start/StartPage.tsx";
 import { TaskPage } from "./task/TaskPage.tsx";
 import { SaidNotice } from "./ui/SaidNotice.tsx";
+
+// The tools of supervisors and administrators load on first use: most clerks never open them,
+// and the service worker still precaches their chunks for offline use.
+const DashboardPage = lazy(() =>
+  import("./dashboard/DashboardPage.tsx").then((m) => ({ default: m.DashboardPage })),
+);
+const BatchPage = lazy(() => import("./batch/BatchPage.tsx").then((m) => ({ default: m.BatchPage })));
+const AdminPage = lazy(() => import("./admin/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
 
 /** Picks the screen for the current route. */
 function Screen({ route }: { route: Route }) {
@@ -70,7 +75,9 @@ export function App({ banner }: { banner?: ReactNode }) {
           </div>
         )}
       >
-        <Screen route={route} />
+        <Suspense fallback={<p className="empty">{t("common.loading")}</p>}>
+          <Screen route={route} />
+        </Suspense>
       </ErrorBoundary>
     </AppShell>
   );
