@@ -59,7 +59,7 @@ function canonical(value: unknown): string | undefined {
   const rec = value as Record<string, unknown>;
   if ((proto !== Object.prototype && proto !== null) || Object.hasOwn(rec, "toJSON"))
     return JSON.stringify(sortedCopy(value));
-  const keys = indexKeysFirst(Object.keys(rec).sort());
+  const keys = indexKeysFirst(sortKeys(Object.keys(rec)));
   let out = "{";
   let first = true;
   for (const k of keys) {
@@ -69,9 +69,37 @@ function canonical(value: unknown): string | undefined {
     if (text === undefined) continue;
     if (!first) out += ",";
     first = false;
-    out += `${JSON.stringify(k)}:${text}`;
+    out += quotedKey(k) + text;
   }
   return `${out}}`;
+}
+
+/** `keys.sort()` (UTF-16 code unit order); short lists in place, without the sort's work array. */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 24) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
+}
+
+// Keys repeat (field names, event fields): quote each once.
+const quoted = new Map<string, string>();
+
+function quotedKey(k: string): string {
+  let q = quoted.get(k);
+  if (q === undefined) {
+    q = `${JSON.stringify(k)}:`;
+    if (quoted.size >= 4096) quoted.clear();
+    quoted.set(k, q);
+  }
+  return q;
 }
 
 /**
