@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { compileDefinition, sha256Hex } from "../src/index";
+import { compileDefinition, type InstanceRecord, sha256Hex, sha256HexFast } from "../src/index";
 import type { StartInput, WfEvent } from "../src/runtime/context";
-import { persistedSnapshot } from "../src/runtime/EngineCore";
+import { EngineCore, persistedSnapshot } from "../src/runtime/EngineCore";
 import { copyIdRecord, merged, withIds } from "../src/runtime/shapes";
 import { actor, calendar, makeDirectory, makeEngine, selectionDefinition } from "./fixtures";
 
@@ -65,6 +65,25 @@ describe("throughput changes keep every stored byte", () => {
     for (const e of log.slice(1)) {
       snap = c.machine.transition(snap, e.payload as unknown as WfEvent, c.scope as never);
       same();
+    }
+  });
+
+  it("a stored snapshot resolves to what resolveState gives", async () => {
+    const { log } = await drive();
+    const c = compileDefinition(selectionDefinition(), { directory: makeDirectory(), calendar });
+    const core = new EngineCore(undefined as never, sha256HexFast);
+    let snap = c.machine.getInitialSnapshot(c.scope as never, log[0]!.payload as unknown as StartInput);
+    for (const [i, e] of log.entries()) {
+      if (i > 0) snap = c.machine.transition(snap, e.payload as unknown as WfEvent, c.scope as never);
+      const stored = persistedSnapshot(c, snap);
+      const rec = { id: `x${i}`, version: i + 1, snapshot: stored } as unknown as InstanceRecord;
+      for (let twice = 0; twice < 2; twice++) {
+        const ours = core.snapshotOf(c, rec);
+        const theirs = c.machine.resolveState({ value: stored.value, context: stored.context });
+        expect(Object.keys(ours)).toEqual(Object.keys(theirs));
+        expect(ours).toEqual(theirs);
+        expect(ours.context).toBe(stored.context);
+      }
     }
   });
 

@@ -16,8 +16,11 @@ const K = new Int32Array([
 // One message buffer, grown when a text needs more: no allocation per hash.
 let scratch = new Uint8Array(4096);
 
-/** The padded SHA-256 message for a string: UTF-8 bytes, 0x80, zeros, 64-bit bit length. */
-function padded(text: string): Uint8Array {
+/**
+ * The padded SHA-256 message for a string (UTF-8 bytes, 0x80, zeros, 64-bit bit length), written
+ * to the start of `scratch`; returns its length.
+ */
+function padded(text: string): number {
   // Worst case 3 bytes per UTF-16 unit, plus padding.
   const need = ((text.length * 3 + 72) >> 6) * 64 + 64;
   if (scratch.length < need) scratch = new Uint8Array(need * 2);
@@ -51,7 +54,7 @@ function padded(text: string): Uint8Array {
   buf[n++] = 0x80;
   const end = ((n + 8 + 63) >> 6) << 6;
   const hi = Math.floor(bitLength / 0x100000000);
-  const out = buf.subarray(0, end);
+  const out = buf;
   out.fill(0, n, end - 8);
   out[end - 8] = (hi >>> 24) & 255;
   out[end - 7] = (hi >>> 16) & 255;
@@ -61,14 +64,15 @@ function padded(text: string): Uint8Array {
   out[end - 3] = (bitLength >>> 16) & 255;
   out[end - 2] = (bitLength >>> 8) & 255;
   out[end - 1] = bitLength & 255;
-  return out;
+  return end;
 }
 
 const W = new Int32Array(64);
 
 /** SHA-256 of a string's UTF-8 bytes, as lowercase hex, computed synchronously. */
 export function sha256HexSync(text: string): string {
-  const bytes = padded(text);
+  const length = padded(text);
+  const bytes = scratch;
   // Int32 arithmetic throughout: values stay small integers for the JIT (no boxed doubles).
   let h0 = 0x6a09e667 | 0;
   let h1 = 0xbb67ae85 | 0;
@@ -79,7 +83,7 @@ export function sha256HexSync(text: string): string {
   let h6 = 0x1f83d9ab | 0;
   let h7 = 0x5be0cd19 | 0;
   const w = W;
-  for (let off = 0; off < bytes.length; off += 64) {
+  for (let off = 0; off < length; off += 64) {
     for (let i = 0; i < 16; i++) {
       const j = off + i * 4;
       w[i] = (bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!;

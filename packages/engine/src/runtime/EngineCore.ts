@@ -27,6 +27,9 @@ export interface EventMeta {
 // Small on purpose: it serves a case acted on repeatedly (and engine follow-ups), not a whole inbox.
 const LIVE_LIMIT = 64;
 
+/** Resolved snapshots (without context) per definition and state value; see `snapshotOf`. */
+const resolved = new WeakMap<CompiledDefinition, Map<string, Snapshot>>();
+
 /**
  * The one path by which a case changes: pure XState transition, audit event sealed onto the
  * chain, records built, one atomic commit. Nothing is written when any part fails.
@@ -53,7 +56,21 @@ export class EngineCore {
     const hit = this.live.get(rec.id);
     if (hit && hit.version === rec.version) return hit.snap;
     const stored = rec.snapshot as StoredSnapshot;
-    return c.machine.resolveState({ value: stored.value, context: stored.context }) as Snapshot;
+    // What resolveState builds depends on the state value alone, except the context: resolve each
+    // value once per definition and put the case's context into a copy. XState never mutates a
+    // snapshot's parts (nodes, tags, children), it builds new ones, so the copies may share them.
+    let templates = resolved.get(c);
+    if (!templates) {
+      templates = new Map();
+      resolved.set(c, templates);
+    }
+    const key = typeof stored.value === "string" ? stored.value : JSON.stringify(stored.value);
+    let template = templates.get(key);
+    if (!template) {
+      template = c.machine.resolveState({ value: stored.value, context: {} as WfContext }) as Snapshot;
+      if (templates.size < 1024) templates.set(key, template);
+    }
+    return { ...template, context: stored.context } as Snapshot;
   }
 
   /** Machine context of a stored instance. */

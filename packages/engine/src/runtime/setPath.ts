@@ -34,7 +34,15 @@ export function changedKeys(
 ): Record<string, unknown> | undefined {
   if (before === after) return undefined;
   let out: Record<string, unknown> | undefined;
-  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+  // Keys of `before`, then the keys only `after` has: the order a Set of both would give.
+  for (const k of Object.keys(before)) {
+    if (before[k] !== after[k]) {
+      out ??= {};
+      out[k] = after[k] === undefined ? null : after[k];
+    }
+  }
+  for (const k of Object.keys(after)) {
+    if (Object.hasOwn(before, k)) continue;
     if (before[k] !== after[k]) {
       out ??= {};
       out[k] = after[k] === undefined ? null : after[k];
