@@ -6,6 +6,8 @@ type StateValue = string | { [key: string]: StateValue };
 
 /** The step ids a state value is in (leaf steps; parallel steps are containers, not listed). */
 export function activeSteps(value: StateValue, c: CompiledDefinition): string[] {
+  // The usual case, one step, as an exact-size array (a pushed-to [] keeps room for 17).
+  if (typeof value === "string") return c.index.byId.has(value) ? [value] : [];
   const out: string[] = [];
   const walk = (v: StateValue): void => {
     if (typeof v === "string") {
@@ -21,7 +23,7 @@ export function activeSteps(value: StateValue, c: CompiledDefinition): string[] 
     }
   };
   walk(value);
-  return out;
+  return out.slice();
 }
 
 /**

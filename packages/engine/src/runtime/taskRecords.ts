@@ -51,16 +51,33 @@ export function openTaskRecord(
   if (t.escalatedTo !== undefined) rec.escalatedTo = t.escalatedTo;
   if (t.due !== undefined) rec.due = t.due;
   if (t.remindedAt !== undefined) rec.remindedAt = t.remindedAt;
-  if (step.form) {
-    const version = ctx.forms?.[step.form.ref];
-    rec.form = {
-      ref: step.form.ref,
-      ...(version !== undefined ? { version } : {}),
-      permissions: step.form.fields ?? {},
-      default: step.form.default ?? "editable",
-    };
-  }
+  if (step.form) rec.form = formOf(step.form, ctx.forms?.[step.form.ref]);
   return rec;
+}
+
+// The form part of a task record is the same for every task of a step (per pinned form
+// version): build it once and share it, like the outcome list.
+const formCache = new WeakMap<object, Map<number | undefined, NonNullable<TaskRecord["form"]>>>();
+function formOf(
+  form: NonNullable<StepOf<"userTask">["form"]>,
+  version: number | undefined,
+): NonNullable<TaskRecord["form"]> {
+  let byVersion = formCache.get(form);
+  if (!byVersion) {
+    byVersion = new Map();
+    formCache.set(form, byVersion);
+  }
+  let out = byVersion.get(version);
+  if (!out) {
+    out = {
+      ref: form.ref,
+      ...(version !== undefined ? { version } : {}),
+      permissions: form.fields ?? {},
+      default: form.default ?? "editable",
+    };
+    byVersion.set(version, out);
+  }
+  return out;
 }
 
 /**

@@ -79,15 +79,9 @@ export class MemoryStore implements Store {
       }
     }
     this.instances.set(instance.id, instance);
-    let log = this.logs.get(instance.id);
-    if (!log) {
-      log = [];
-      this.logs.set(instance.id, log);
-    }
-    for (const e of events) {
-      log.push(e);
-      this.actions.set(e.actionId, e);
-    }
+    // An exact-size copy per commit: a pushed-to array keeps spare room, and most cases are short.
+    this.logs.set(instance.id, (this.logs.get(instance.id) ?? []).concat(events));
+    for (const e of events) this.actions.set(e.actionId, e);
     for (const t of tasks) this.tasks.set(t.id, t);
   }
 
