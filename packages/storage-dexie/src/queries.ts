@@ -34,20 +34,35 @@ export async function findInstances(db: WorkflowDatabase, q: InstanceQuery): Pro
   return rows.filter((row) => instanceMatches(row.value, q)).map((row) => row.value);
 }
 
+// Range bounds for "every key starting with these parts": `[...prefix]` sorts before every longer
+// key with that prefix and `[...prefix, []]` after it (arrays sort above strings, numbers and
+// dates). The upper bound is a fresh array each time: IndexedDB refuses (DataError) a key that
+// holds the same array object twice, such as `[unit, Dexie.maxKey, Dexie.maxKey]`, because
+// Dexie's maxKey is one shared `[[]]` wherever IndexedDB supports array keys.
+function prefix(...parts: (string | undefined)[]): [unknown[], unknown[]] {
+  const known: string[] = [];
+  for (const p of parts) {
+    if (p === undefined) break;
+    known.push(p);
+  }
+  return [known, [...known, []]];
+}
+
 function taskRange(db: WorkflowDatabase, q: TaskQuery): Collection<TaskRow, string> {
-  const { minKey, maxKey } = Dexie;
+  const { minKey } = Dexie;
   const { instanceId, person, unit, role, status, dueBefore } = q;
   let c: Collection<TaskRow, string>;
   if (instanceId !== undefined) {
     c = db.tasks.where("instanceId").equals(instanceId);
   } else if (person !== undefined) {
-    c = db.tasks.where("people").between([person, status ?? minKey], [person, status ?? maxKey], true, true);
+    // `[person, status]`, or every status of this person.
+    const [lower, upper] = prefix(person, status);
+    c = db.tasks.where("people").between(lower, upper, true, true);
   } else if (unit !== undefined) {
-    // Tuple order is [unit, status, role]: role narrows the range only when status is known too.
-    const r = status === undefined ? undefined : role;
-    c = db.tasks
-      .where("slots")
-      .between([unit, status ?? minKey, r ?? minKey], [unit, status ?? maxKey, r ?? maxKey], true, true);
+    // Tuple order is [unit, status, role]: role narrows the range only when status is known too;
+    // without a status the range covers every status of the unit.
+    const [lower, upper] = prefix(unit, status, role);
+    c = db.tasks.where("slots").between(lower, upper, true, true);
   } else if (status !== undefined && dueBefore !== undefined) {
     c = db.tasks.where("[status+due]").between([status, minKey], [status, dueBefore], true, false);
   } else if (status !== undefined) {
@@ -59,7 +74,6 @@ function taskRange(db: WorkflowDatabase, q: TaskQuery): Collection<TaskRow, stri
 }
 
 function instanceRange(db: WorkflowDatabase, q: InstanceQuery): Collection<InstanceRow, string> {
-  const { minKey, maxKey } = Dexie;
   const { definitionId, status, subject, parentId, dueBefore } = q;
   let c: Collection<InstanceRow, string>;
   if (parentId !== undefined) {
@@ -69,9 +83,8 @@ function instanceRange(db: WorkflowDatabase, q: InstanceQuery): Collection<Insta
   } else if (dueBefore !== undefined) {
     c = db.instances.where("nextDue").belowOrEqual(dueBefore);
   } else if (definitionId !== undefined) {
-    c = db.instances
-      .where("[definitionId+status]")
-      .between([definitionId, status ?? minKey], [definitionId, status ?? maxKey], true, true);
+    const [lower, upper] = prefix(definitionId, status);
+    c = db.instances.where("[definitionId+status]").between(lower, upper, true, true);
   } else if (status !== undefined) {
     c = db.instances.where("status").equals(status);
   } else {
