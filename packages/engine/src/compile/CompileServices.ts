@@ -24,9 +24,9 @@ export class CompileServices {
   }
 
   /** The expression scope of a case, plus extras such as `form`, `actor`, `item`. */
-  scope(ctx: WfContext, extra?: Scope): Scope {
+  scope(ctx: WfContext, extra?: Scope, data: Record<string, unknown> = ctx.data): Scope {
     const base: Scope = {
-      data: ctx.data,
+      data,
       starter: ctx.starter,
       case: { id: ctx.instanceId, startedAt: ctx.startedAt },
     };

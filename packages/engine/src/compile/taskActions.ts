@@ -2,7 +2,7 @@ import { dataKey } from "../definition/checkReferences";
 import type { StepOf } from "../definition/types";
 import type { ItemState, TaskState, TimerState, WfContext, WfEvent } from "../runtime/context";
 import { eventTime } from "../runtime/context";
-import { setPath } from "../runtime/setPath";
+import { setPath, setPathOwned } from "../runtime/setPath";
 import { copyIdRecord, merged, withIds } from "../runtime/shapes";
 import { writableForm } from "../runtime/writableForm";
 import type { CompileServices } from "./CompileServices";
@@ -81,10 +81,19 @@ function applySet(
   set: Record<string, string> | undefined,
   extra: Record<string, unknown>,
   at: string,
+  /** `data` is already a fresh copy of the context's data, private to this action. */
+  owned = false,
 ): Record<string, unknown> {
   let out = data;
+  let mine = owned;
   for (const [key, src] of Object.entries(set ?? {})) {
-    out = setPath(out, dataKey(key), s.ev.value(src, s.scope({ ...ctx, data: out }, extra), at));
+    const value = s.ev.value(src, s.scope(ctx, extra, out), at);
+    // Copy the data once, then assign in place: each assignment still sees the ones before it.
+    if (!mine) {
+      out = merged(out);
+      mine = true;
+    }
+    setPathOwned(out, dataKey(key), value);
   }
   return out;
 }
@@ -111,7 +120,7 @@ export function recordAct(
     data = setPath(data, key, next);
   }
   const extra = { form: event.form ?? {}, actor: event.actor };
-  data = applySet(s, ctx, data, step.outcomes[outcome]?.set, extra, event.at);
+  data = applySet(s, ctx, data, step.outcomes[outcome]?.set, extra, event.at, data !== ctx.data);
   const acted = ctx.actedBy[stepId] ?? [];
   return {
     data,

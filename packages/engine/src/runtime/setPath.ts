@@ -20,6 +20,26 @@ export function setPath(
   return withKey(data, head, setPath(obj, rest.join("."), value));
 }
 
+/**
+ * {@link setPath} on a copy the caller made and nobody else has seen yet: sets the top-level key
+ * in place (objects below it are still copied), so a run of assignments copies `data` once.
+ */
+export function setPathOwned(owned: Record<string, unknown>, path: string, value: unknown): void {
+  const dot = path.indexOf(".");
+  if (dot < 0) {
+    if (path !== "") put(owned, path, value);
+    return;
+  }
+  const head = path.slice(0, dot);
+  if (head === "") return;
+  const inner = owned[head];
+  const obj =
+    inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? (inner as Record<string, unknown>)
+      : {};
+  put(owned, head, setPath(obj, path.slice(dot + 1), value));
+}
+
 /** `{ ...data, [key]: value }`, built so that the store's records share hidden classes. */
 function withKey(data: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
   const out = merged<Record<string, unknown>>(data);
