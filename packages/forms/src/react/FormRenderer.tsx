@@ -1,4 +1,13 @@
-import { type ReactNode, useEffect, useId, useMemo, useRef, useState } from "react";
+import {
+  type ReactNode,
+  type Ref,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { FormProvider, useForm } from "react-hook-form";
 import type { CompiledForm } from "../schema/compileForm";
 import type { WizardJson } from "../schema/formJson";
@@ -18,6 +27,21 @@ import { FieldList } from "./Layout";
 import { createMapStore, createNameStore } from "./nameStore";
 import { uiText } from "./uiText";
 import { useDraft } from "./useDraft";
+
+/**
+ * What a host can do with an editable form from outside it (`<FormRenderer ref={handle} />`), for
+ * hosts with their own buttons (a task's outcome buttons) and `hideSubmit`.
+ */
+export interface FormRendererHandle {
+  /**
+   * Validate and submit as the submit button would: on success `onSubmit` runs (and is awaited)
+   * and the promise gives `true`; otherwise the error summary shows, takes focus, and it gives
+   * `false`. Works on any wizard page (the whole form is checked).
+   */
+  submit(): Promise<boolean>;
+  /** The current values (including calculated ones), unvalidated, e.g. for a draft. */
+  values(): FormValues;
+}
 
 /** Props of FormRenderer. Keep `form`, `permissions` and `context` stable between renders (memoize them). */
 export interface FormRendererProps {
@@ -40,8 +64,13 @@ export interface FormRendererProps {
   /** In the read-only view, offer a print button. */
   printButton?: boolean | undefined;
   submitLabel?: LocalText | undefined;
-  /** Hide the submit button when the host submits the form itself (outcome buttons calling `requestSubmit()`). */
+  /**
+   * Leave out the submit button when the host submits the form itself from its own buttons,
+   * through `ref` (`handle.submit()`) or `requestSubmit()` on the `<form>` element.
+   */
   hideSubmit?: boolean | undefined;
+  /** Receives a {@link FormRendererHandle} (editable form only; `null` in the read-only view). */
+  ref?: Ref<FormRendererHandle | null> | undefined;
   /**
    * Problems found elsewhere (the engine refused the submission): shown on their fields and in
    * the error summary, which takes focus. Pass a new array to show them again.
@@ -232,6 +261,29 @@ function EditableForm(props: FormRendererProps) {
       await props.onSubmit?.(values);
     },
     () => setShowSummary((n) => n + 1),
+  );
+
+  const onSubmitRef = useRef(props.onSubmit);
+  onSubmitRef.current = props.onSubmit;
+  useImperativeHandle(
+    props.ref,
+    () => ({
+      async submit() {
+        submitted.current = true;
+        let ok = false;
+        await methods.handleSubmit(
+          async (values) => {
+            ok = true;
+            setShowSummary(0);
+            await onSubmitRef.current?.(values);
+          },
+          () => setShowSummary((n) => n + 1),
+        )();
+        return ok;
+      },
+      values: () => logic.values(),
+    }),
+    [methods, logic],
   );
 
   const next = async () => {

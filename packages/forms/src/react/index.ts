@@ -11,7 +11,7 @@ export {
   type PickerUnit,
   useFormHost,
 } from "./FormHost";
-export { FormRenderer, type FormRendererProps } from "./FormRenderer";
+export { FormRenderer, type FormRendererHandle, type FormRendererProps } from "./FormRenderer";
 export { FormStyles, formStyles } from "./FormStyles";
 export { FormView, type FormViewProps } from "./FormView";
 export { formatValue } from "./formatValue";

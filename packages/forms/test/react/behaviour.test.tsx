@@ -1,9 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { createRef } from "react";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { compileForm, type FieldPermissions, type FormValues, type Locale } from "../../src/index";
-import { FormHostProvider, FormRenderer, FormStyles } from "../../src/react/index";
+import { FormHostProvider, FormRenderer, type FormRendererHandle, FormStyles } from "../../src/react/index";
 import { testHost } from "./host";
 
 afterEach(cleanup);
@@ -363,6 +364,34 @@ test("the host may submit the form itself (outcome buttons) with no submit butto
   expect(screen.queryByRole("button", { name: "提交" })).toBeNull();
   await userEvent.setup().type(screen.getByLabelText("甲"), "好");
   await act(async () => document.querySelector("form")?.requestSubmit());
+  expect(onSubmit.mock.calls[0]?.[0]).toEqual({ a: "好" });
+});
+
+test("the host's own buttons validate and submit through the ref handle", async () => {
+  const onSubmit = vi.fn();
+  const form = compileForm({
+    id: "fs-r",
+    version: 1,
+    title: lbl("表"),
+    fields: [{ key: "a", type: "text", label: lbl("甲"), required: true }],
+  });
+  const handle = createRef<FormRendererHandle>();
+  render(<FormRenderer ref={handle} form={form} hideSubmit onSubmit={onSubmit} context={ctx} />);
+  expect(screen.queryByRole("button")).toBeNull();
+  let ok: boolean | undefined;
+  await act(async () => {
+    ok = await handle.current?.submit();
+  });
+  expect(ok).toBe(false);
+  expect(onSubmit).not.toHaveBeenCalled();
+  expect(document.activeElement).toBe(screen.getByRole("alert"));
+  expect(screen.getByLabelText(/甲/).getAttribute("aria-invalid")).toBe("true");
+  await userEvent.setup().type(screen.getByLabelText(/甲/), "好");
+  expect(handle.current?.values()).toEqual({ a: "好" });
+  await act(async () => {
+    ok = await handle.current?.submit();
+  });
+  expect(ok).toBe(true);
   expect(onSubmit.mock.calls[0]?.[0]).toEqual({ a: "好" });
 });
 
