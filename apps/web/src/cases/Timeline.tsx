@@ -71,7 +71,10 @@ export function Timeline({
                 <details className="timeline-form" open={print}>
                   <summary>{t("case.submittedForm")}</summary>
                   <FormView
-                    form={services.forms.form(forms.get(e.seq)?.ref ?? "")}
+                    form={services.forms.form({
+                      ref: forms.get(e.seq)?.ref ?? "",
+                      version: forms.get(e.seq)?.version,
+                    })}
                     values={forms.get(e.seq)?.values ?? {}}
                     locale={lang === "zh" ? "zh-CN" : "en"}
                   />

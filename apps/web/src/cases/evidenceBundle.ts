@@ -8,6 +8,8 @@ export interface SubmittedForm {
   seq: number;
   step: string;
   ref: string | undefined;
+  /** The version of the form the case pinned when it started (absent: cases from before pins). */
+  version?: number | undefined;
   values: Record<string, unknown>;
 }
 
@@ -43,7 +45,8 @@ export function submittedForms(
     if (e.type !== "acted" || !form || typeof form !== "object") continue;
     const step = findStep(definition, e.step);
     const ref = step && "form" in step ? step.form?.ref : undefined;
-    out.push({ seq: e.seq, step: e.step, ref, values: form as Record<string, unknown> });
+    const version = ref === undefined ? undefined : instance.forms?.[ref];
+    out.push({ seq: e.seq, step: e.step, ref, version, values: form as Record<string, unknown> });
   }
   return out;
 }
@@ -59,7 +62,10 @@ export async function evidenceBundle(
   const stored = await services.store.loadDefinition(instance.definitionId, instance.definitionVersion);
   const definition = services.definition(instance.definitionId, instance.definitionVersion);
   const forms = submittedForms(services, instance, events);
-  const refs = new Set(forms.map((f) => f.ref).filter((r): r is string => r !== undefined));
+  // Each form in the version the case pinned, once per ref@version.
+  const refs = new Map<string, { ref: string; version?: number | undefined }>();
+  for (const f of forms)
+    if (f.ref !== undefined) refs.set(`${f.ref}@${f.version ?? ""}`, { ref: f.ref, version: f.version });
   const { snapshot: _snapshot, ...record } = instance;
   return {
     format: "wf-evidence/1",
@@ -68,7 +74,7 @@ export async function evidenceBundle(
     definition: stored?.definition,
     definitionHash: instance.definitionHash,
     calendar: definition?.calendar ? (calendars[definition.calendar] ?? null) : null,
-    forms: [...refs].map((ref) => services.forms.form(ref).json),
+    forms: [...refs.values()].map((ref) => services.forms.form(ref).json),
     events,
     submittedForms: forms,
     chain,

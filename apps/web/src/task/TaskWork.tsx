@@ -58,7 +58,7 @@ export function TaskWork({
   }, [error]);
 
   const compiled = useMemo(
-    () => (task.form ? services.forms.form(task.form.ref) : undefined),
+    () => (task.form ? services.forms.form(task.form) : undefined),
     [services, task.form],
   );
   const permissions = useMemo(
