@@ -1,39 +1,46 @@
-/**
- * The renderer's small stylesheet: a 12-column CSS grid that collapses to one column on a phone,
- * themed through CSS variables (`--wf-gap`, `--wf-error`, `--wf-border`, `--wf-accent`).
- * Render it once with <FormStyles /> or copy it into the host's CSS.
- */
-export const formStyles = `
-.wf-form { --wf-gap: 12px; --wf-error: #b3261e; --wf-border: #8a8a8a; --wf-accent: #b71c1c; font: inherit; }
-.wf-grid { display: grid; grid-template-columns: repeat(12, minmax(0, 1fr)); gap: var(--wf-gap); }
-.wf-item { grid-column: span var(--wf-span, 12); min-width: 0; display: flex; flex-direction: column; gap: 4px; }
-.wf-item input:not([type=checkbox]):not([type=radio]), .wf-item select, .wf-item textarea {
-  font: inherit; padding: 6px 8px; border: 1px solid var(--wf-border); border-radius: 4px; min-height: 36px; box-sizing: border-box; width: 100%; }
-.wf-item [aria-invalid=true] { border-color: var(--wf-error); }
-.wf-error { color: var(--wf-error); font-size: 0.9em; }
-.wf-help { color: #555; font-size: 0.9em; }
-.wf-required { color: var(--wf-error); margin-inline-start: 2px; }
-.wf-section { border: 1px solid var(--wf-border); border-radius: 6px; padding: var(--wf-gap); margin: 0; }
-.wf-summary { border: 2px solid var(--wf-error); padding: var(--wf-gap); margin-bottom: var(--wf-gap); }
-.wf-tabs [role=tablist] { display: flex; gap: 4px; flex-wrap: wrap; border-bottom: 1px solid var(--wf-border); }
-.wf-tabs [role=tab][aria-selected=true] { border-bottom: 3px solid var(--wf-accent); font-weight: 600; }
-.wf-table { width: 100%; border-collapse: collapse; }
-.wf-table th, .wf-table td { border: 1px solid var(--wf-border); padding: 4px; text-align: start; }
-.wf-table-wrap { overflow-x: auto; }
-.wf-choices { display: flex; flex-wrap: wrap; gap: 8px 16px; border: 0; padding: 0; margin: 0; }
-.wf-chips { display: flex; flex-wrap: wrap; gap: 4px; list-style: none; padding: 0; margin: 0; }
-.wf-listbox { list-style: none; margin: 0; padding: 0; border: 1px solid var(--wf-border); max-height: 240px; overflow: auto; }
-.wf-listbox [aria-selected=true] { background: #eee; }
-.wf-signature canvas { border: 1px dashed var(--wf-border); touch-action: none; max-width: 100%; }
-.wf-actions { display: flex; gap: 8px; margin-top: var(--wf-gap); flex-wrap: wrap; }
-.wf-view dt { font-weight: 600; }
-.wf-view dd { margin: 0 0 8px 0; white-space: pre-wrap; }
-.wf-sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-@media (max-width: 600px) { .wf-item { grid-column: 1 / -1; } }
-@media print { .wf-actions, .wf-summary { display: none; } .wf-section { break-inside: avoid; } }
-`;
+import { useEffect } from "react";
+import { formStyles } from "./stylesheet";
 
-/** Injects the renderer's stylesheet; render once near the root. */
-export function FormStyles() {
-  return <style>{formStyles}</style>;
+export { formStyles };
+
+/** Documents that already carry the stylesheet (one adoption per document, however many forms). */
+const styled = new WeakSet<Document>();
+
+/**
+ * Apply the renderer's stylesheet to a document once, without inline CSS: a constructed
+ * stylesheet is added to `document.adoptedStyleSheets`. That goes through the CSSOM, which a
+ * Content-Security-Policy of `style-src 'self'` (no `'unsafe-inline'`) allows, where an inline
+ * `<style>` element is refused. Where constructed stylesheets are missing (Safari before 16.4,
+ * jsdom) it falls back to a `<style data-wf-forms>` element, which such a policy blocks: hosts with
+ * a strict policy that must support those browsers link `@wf/forms/styles.css` instead.
+ * Returns whether the CSP-safe path was taken.
+ */
+export function adoptFormStyles(doc: Document = document): boolean {
+  if (styled.has(doc)) return true;
+  const view = doc.defaultView;
+  const Sheet = view?.CSSStyleSheet;
+  styled.add(doc);
+  if (!Sheet || !("adoptedStyleSheets" in doc) || !("replaceSync" in Sheet.prototype)) {
+    const style = doc.createElement("style");
+    style.dataset.wfForms = "";
+    style.textContent = formStyles;
+    doc.head.append(style);
+    return false;
+  }
+  const sheet = new Sheet();
+  sheet.replaceSync(formStyles);
+  doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  return true;
+}
+
+/**
+ * Applies the renderer's stylesheet (see {@link adoptFormStyles}); render it once near the root.
+ * It renders no `<style>` element itself, so it is safe under a strict Content-Security-Policy.
+ * Hosts that prefer a stylesheet file import `@wf/forms/styles.css` and leave this out.
+ */
+export function FormStyles(): null {
+  useEffect(() => {
+    if (typeof document !== "undefined") adoptFormStyles(document);
+  }, []);
+  return null;
 }

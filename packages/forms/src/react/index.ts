@@ -12,7 +12,7 @@ export {
   useFormHost,
 } from "./FormHost";
 export { FormRenderer, type FormRendererHandle, type FormRendererProps } from "./FormRenderer";
-export { FormStyles, formStyles } from "./FormStyles";
+export { adoptFormStyles, FormStyles, formStyles } from "./FormStyles";
 export { FormView, type FormViewProps } from "./FormView";
 export { formatValue } from "./formatValue";
 export { createFormResolver, toFieldErrors } from "./formResolver";
