@@ -1,13 +1,9 @@
 import { useState } from "react";
-import type { FileRef } from "../schema/formJson";
 import { messages } from "../schema/messages";
 import type { ControlProps } from "./controlProps";
+import { FileLink, isFileRef } from "./FileLinks";
 import { useFormHost } from "./FormHost";
 import { uiText } from "./uiText";
-
-function isFileRef(v: unknown): v is FileRef {
-  return v !== null && typeof v === "object" && typeof (v as FileRef).id === "string";
-}
 
 function allowed(file: File, accept: readonly string[] | undefined): boolean {
   if (!accept) return true;
@@ -59,16 +55,9 @@ export function FileControl(p: ControlProps) {
       {files.length > 0 && (
         <ul className="wf-chips">
           {files.map((f) => {
-            const url = storage?.url?.(f);
             return (
               <li key={f.id}>
-                {url ? (
-                  <a href={url} target="_blank" rel="noreferrer">
-                    {f.name}
-                  </a>
-                ) : (
-                  f.name
-                )}{" "}
+                <FileLink file={f} storage={storage} />{" "}
                 <button
                   type="button"
                   disabled={p.state.disabled}

@@ -31,8 +31,10 @@ export interface PickerDirectory {
 /** Where attachments go: the host stores the file (IndexedDB, server) and returns a reference. */
 export interface FileStorage {
   put(file: File): Promise<FileRef>;
-  /** A URL to open a stored file, when the host can give one. */
+  /** A URL to open a stored file, when the host can give one (shown as a link). */
   url?(ref: FileRef): string | undefined;
+  /** Open a stored file (download, viewer), when there is no URL to link to (shown as a button). */
+  open?(ref: FileRef): void | Promise<void>;
 }
 
 /** Services the host supplies to every form it renders. */

@@ -1,11 +1,12 @@
 import { useId, useMemo } from "react";
 import type { CompiledField, CompiledForm } from "../schema/compileForm";
 import { isValueField } from "../schema/fieldValueType";
-import type { FieldJson } from "../schema/formJson";
+import type { FieldJson, ValueFieldJson } from "../schema/formJson";
 import { createFormLogic, type FormLogic } from "../schema/formLogic";
 import type { FormContext } from "../schema/formState";
 import { localize } from "../schema/messages";
 import type { FieldPermissions, FormValues, Locale } from "../schema/types";
+import { FileLinks } from "./FileLinks";
 import { type FormHost, useFormHost } from "./FormHost";
 import { formatValue } from "./formatValue";
 import { uiText } from "./uiText";
@@ -72,7 +73,9 @@ function Items({ list, where, ctx }: { list: readonly FieldJson[]; where: string
             .map((f) => (
               <div key={f.key}>
                 <dt>{localize(f.json.label, ctx.locale) || f.key}</dt>
-                <dd>{formatValue(f.json, ctx.values[f.key], ctx.locale, ctx.host)}</dd>
+                <dd>
+                  <ValueView field={f.json} value={ctx.values[f.key]} ctx={ctx} />
+                </dd>
               </div>
             ))}
         </dl>
@@ -143,12 +146,13 @@ function RowsView({ field, ctx }: { field: CompiledField; ctx: ViewCtx }) {
           <tr key={i}>
             {columns.map((c) => (
               <td key={c.key}>
-                {formatValue(
-                  c.json,
-                  row !== null && typeof row === "object" ? (row as Record<string, unknown>)[c.key] : row,
-                  ctx.locale,
-                  ctx.host,
-                )}
+                <ValueView
+                  field={c.json}
+                  value={
+                    row !== null && typeof row === "object" ? (row as Record<string, unknown>)[c.key] : row
+                  }
+                  ctx={ctx}
+                />
               </td>
             ))}
           </tr>
@@ -156,4 +160,16 @@ function RowsView({ field, ctx }: { field: CompiledField; ctx: ViewCtx }) {
       </tbody>
     </table>
   );
+}
+
+/** One value: attachments as links through the host's storage, everything else as text. */
+function ValueView({ field, value, ctx }: { field: ValueFieldJson; value: unknown; ctx: ViewCtx }) {
+  if (
+    field.type === "file" &&
+    value !== null &&
+    value !== undefined &&
+    !(Array.isArray(value) && value.length === 0)
+  )
+    return <FileLinks value={value} storage={ctx.host.storage} />;
+  return <>{formatValue(field, value, ctx.locale, ctx.host)}</>;
 }

@@ -169,3 +169,67 @@ describe("rendering cost", () => {
     expect(person.mock.calls.length).toBe(before);
   });
 });
+
+describe("attachments in the read-only view", () => {
+  const files = compileForm({
+    id: "fs-files",
+    version: 1,
+    title: lbl("材料"),
+    fields: [
+      { key: "proof", type: "file", label: lbl("证明材料") },
+      {
+        key: "rows",
+        type: "group",
+        label: lbl("附件明细"),
+        fields: [{ key: "scan", type: "file", label: lbl("扫描件") }],
+      },
+    ],
+  });
+  const values = {
+    proof: [
+      { id: "f-1", name: "体检报告.pdf", size: 10, type: "application/pdf" },
+      { id: "f-2", name: "照片.jpg", size: 20, type: "image/jpeg" },
+    ],
+    rows: [{ scan: [{ id: "f-3", name: "扫描.png", size: 30, type: "image/png" }] }],
+  };
+
+  test("are links through the host's file storage, in fields and in table cells", () => {
+    const { host } = testHost();
+    render(
+      <FormHostProvider host={host}>
+        <FormView form={files} values={values} />
+      </FormHostProvider>,
+    );
+    expect(screen.getByRole("link", { name: "体检报告.pdf" }).getAttribute("href")).toBe("blob:test/f-1");
+    expect(screen.getByRole("link", { name: "照片.jpg" }).getAttribute("href")).toBe("blob:test/f-2");
+    const cell = screen.getByRole("link", { name: "扫描.png" });
+    expect(cell.getAttribute("href")).toBe("blob:test/f-3");
+    expect(cell.closest("td")).not.toBeNull();
+  });
+
+  test("are buttons when the storage opens files itself, and names without storage", async () => {
+    const open = vi.fn();
+    render(
+      <FormHostProvider host={{ storage: { put: vi.fn(), open } }}>
+        <FormView form={files} values={values} />
+      </FormHostProvider>,
+    );
+    await userEvent.setup().click(screen.getByRole("button", { name: "照片.jpg" }));
+    expect(open).toHaveBeenCalledWith(values.proof[1]);
+    cleanup();
+    render(<FormView form={files} values={values} />);
+    expect(screen.queryByRole("link")).toBeNull();
+    expect(screen.getByText("体检报告.pdf")).toBeTruthy();
+  });
+
+  test("the file field's own list opens files the same way", async () => {
+    const open = vi.fn();
+    render(
+      <FormHostProvider host={{ storage: { put: vi.fn(), open } }}>
+        <FormRenderer form={files} values={values} context={ctx} />
+      </FormHostProvider>,
+    );
+    await userEvent.setup().click(screen.getByRole("button", { name: "体检报告.pdf" }));
+    expect(open).toHaveBeenCalledWith(values.proof[0]);
+  });
+});
