@@ -1,4 +1,4 @@
-import { merged, put } from "./shapes";
+import { put } from "./shapes";
 
 /**
  * A copy of `data` with `path` (dotted, without the leading `data.`) set to `value`. Only the
@@ -40,11 +40,9 @@ export function setPathOwned(owned: Record<string, unknown>, path: string, value
   put(owned, head, setPath(obj, path.slice(dot + 1), value));
 }
 
-/** `{ ...data, [key]: value }`, built so that the store's records share hidden classes. */
+/** `{ ...data, [key]: value }` (a computed key is defined, so `"__proto__"` stays a key). */
 function withKey(data: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
-  const out = merged<Record<string, unknown>>(data);
-  put(out, key, value);
-  return out;
+  return { ...data, [key]: value };
 }
 
 /** Top-level keys of `after` whose values differ from `before` (by identity: changes copy). */
