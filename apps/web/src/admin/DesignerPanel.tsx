@@ -101,8 +101,33 @@ export function DesignerPanel() {
   if (state.status === "loading") return <p role="status">{t("common.loading")}</p>;
   const { definitions, forms } = state.data;
   const [kind, docId] = choice.split(":");
-  const definition = kind === "definition" ? definitions.find((d) => d.id === docId) : undefined;
-  const form = kind === "form" ? forms.find((f) => f.id === docId) : undefined;
+  // "definition:" and "form:" (no id) start from a blank document: designing from nothing.
+  const definition =
+    kind === "definition"
+      ? (definitions.find((d) => d.id === docId) ??
+        (docId
+          ? undefined
+          : {
+              id: "",
+              version: 1,
+              json: {
+                id: "",
+                version: 1,
+                title: { zh: "" },
+                roles: [],
+                start: { roles: [] },
+                initial: "",
+                steps: {},
+              },
+            }))
+      : undefined;
+  const form =
+    kind === "form"
+      ? (forms.find((f) => f.id === docId) ??
+        (docId
+          ? undefined
+          : { id: "", version: 1, json: { id: "", version: 1, title: { zh: "" }, fields: [] } }))
+      : undefined;
   const title = (json: unknown) => text((json as { title?: LocalizedText }).title ?? { zh: "" });
   const locale = lang === "en" ? "en" : "zh-CN";
 
@@ -120,6 +145,7 @@ export function DesignerPanel() {
         >
           <option value="">{t("admin.designerNone")}</option>
           <optgroup label={t("admin.definitions")}>
+            <option value="definition:">+ {t("admin.definitions")}</option>
             {definitions.map((d) => (
               <option key={d.id} value={`definition:${d.id}`}>
                 {title(d.json)} ({d.id}@{d.version})
@@ -127,6 +153,7 @@ export function DesignerPanel() {
             ))}
           </optgroup>
           <optgroup label={t("admin.forms")}>
+            <option value="form:">+ {t("admin.forms")}</option>
             {forms.map((f) => (
               <option key={f.id} value={`form:${f.id}`}>
                 {title(f.json)} ({f.id}@{f.version})
