@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../src/index";
+import { describe, expect, it, vi } from "vitest";
+import { canonicalJson, sha256Hex, sha256HexSync } from "../src/index";
 
 // The text canonicalJson gave before it was written out directly: a copy with sorted keys.
 function sortedCopy(value: unknown): unknown {
@@ -67,5 +67,24 @@ describe("canonicalJson written directly", () => {
       undefined,
     ];
     for (const v of odd) expect(canonicalJson(v)).toBe(before(v));
+  });
+
+  it("sha256HexSync hashes the bytes Web Crypto hashes, lone surrogates included", async () => {
+    for (const t of ["", "abc", "选派第一书记😀", "a\ud800b", "\udc00", "x".repeat(5000), "é".repeat(3000)])
+      expect(sha256HexSync(t)).toBe(await sha256Hex(t));
+  });
+
+  it("the encoder-less fallback gives the same hex", async () => {
+    const texts = ["abc", "选派第一书记😀", "a\ud800b", "\udc00", "é".repeat(3000)];
+    const expected = await Promise.all(texts.map((t) => sha256Hex(t)));
+    vi.stubGlobal("TextEncoder", undefined);
+    vi.resetModules();
+    try {
+      const { sha256HexSync: fallback } = await import("../src/audit/sha256Sync");
+      expect(texts.map((t) => fallback(t))).toEqual(expected);
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
