@@ -35,6 +35,8 @@ export interface FileStorage {
   url?(ref: FileRef): string | undefined;
   /** Open a stored file (download, viewer), when there is no URL to link to (shown as a button). */
   open?(ref: FileRef): void | Promise<void>;
+  /** The stored file's content, to show a stored signature as an image (`url` may not be one). */
+  read?(ref: FileRef): Promise<Blob | undefined>;
 }
 
 /** Services the host supplies to every form it renders. */

@@ -9,6 +9,7 @@ import type { FieldPermissions, FormValues, Locale } from "../schema/types";
 import { FileLinks } from "./FileLinks";
 import { type FormHost, useFormHost } from "./FormHost";
 import { formatValue } from "./formatValue";
+import { isSignature, SignatureImage } from "./SignatureImage";
 import { uiText } from "./uiText";
 
 /** Props of FormView. */
@@ -171,5 +172,7 @@ function ValueView({ field, value, ctx }: { field: ValueFieldJson; value: unknow
     !(Array.isArray(value) && value.length === 0)
   )
     return <FileLinks value={value} storage={ctx.host.storage} />;
+  if (field.type === "signature" && isSignature(value))
+    return <SignatureImage value={value} storage={ctx.host.storage} locale={ctx.locale} />;
   return <>{formatValue(field, value, ctx.locale, ctx.host)}</>;
 }

@@ -1,10 +1,14 @@
 import { useId, useRef, useState } from "react";
 import type { ControlProps } from "./controlProps";
+import { useFormHost } from "./FormHost";
+import { dataUrlToFile, isSignature, SignatureImage } from "./SignatureImage";
 import { uiText } from "./uiText";
 
 /**
- * A handwritten signature on a canvas (pointer events: finger, pen or mouse), stored as a PNG
- * data URL when the stroke ends. Keyboard users type their name instead, which is drawn on the
+ * A handwritten signature on a canvas (pointer events: finger, pen or mouse). When the stroke
+ * ends the PNG is handed to the host's file storage, like an attachment, and the value becomes
+ * its reference; without storage (or while storing, or if storing fails) the value is the PNG
+ * data URL. Keyboard users type their name instead, which is drawn on the
  * same canvas, so the value is an image either way. A clear button resets it.
  */
 export function SignatureControl(p: ControlProps) {
@@ -13,6 +17,24 @@ export function SignatureControl(p: ControlProps) {
   const t = uiText(p.locale);
   const typedId = useId();
   const [typed, setTyped] = useState("");
+  const { storage } = useFormHost();
+  // The last drawing, as a data URL: shown while (and after) it is stored, and the token that
+  // tells a finished upload whether it is still the current signature.
+  const latest = useRef<string | null>(null);
+  const [preview, setPreview] = useState<string>();
+  const sign = (dataUrl: string) => {
+    latest.current = dataUrl;
+    setPreview(dataUrl);
+    p.onChange(dataUrl);
+    const file = storage ? dataUrlToFile(dataUrl, "signature.png") : undefined;
+    if (!storage || !file) return;
+    storage.put(file).then(
+      (ref) => {
+        if (latest.current === dataUrl) p.onChange(ref);
+      },
+      () => {}, // keep the data URL: the signature is not lost
+    );
+  };
   const applyTyped = () => {
     const c = canvas.current;
     const ctx = c?.getContext("2d");
@@ -20,7 +42,7 @@ export function SignatureControl(p: ControlProps) {
     ctx.clearRect(0, 0, c.width, c.height);
     ctx.font = "italic 40px serif";
     ctx.fillText(typed.trim(), 16, c.height / 2 + 14, c.width - 32);
-    p.onChange(c.toDataURL("image/png"));
+    sign(c.toDataURL("image/png"));
   };
   const point = (e: React.PointerEvent<HTMLCanvasElement>) => {
     const r = e.currentTarget.getBoundingClientRect();
@@ -30,10 +52,12 @@ export function SignatureControl(p: ControlProps) {
       y: ((e.clientY - r.top) * c.height) / (r.height || c.height),
     };
   };
-  const signed = typeof p.value === "string" && p.value.startsWith("data:image/");
+  const signed = isSignature(p.value);
   return (
     <div className="wf-signature">
-      {signed && <img src={p.value as string} alt={t.signed} style={{ maxWidth: 300, display: "block" }} />}
+      {isSignature(p.value) && (
+        <SignatureImage value={p.value} storage={storage} locale={p.locale} preview={preview} />
+      )}
       <canvas
         ref={canvas}
         id={p.id}
@@ -67,7 +91,7 @@ export function SignatureControl(p: ControlProps) {
         onPointerUp={(e) => {
           if (!drawing.current) return;
           drawing.current = false;
-          p.onChange(e.currentTarget.toDataURL("image/png"));
+          sign(e.currentTarget.toDataURL("image/png"));
           p.onBlur();
         }}
       />
@@ -96,6 +120,8 @@ export function SignatureControl(p: ControlProps) {
         onClick={() => {
           const c = canvas.current;
           c?.getContext("2d")?.clearRect(0, 0, c.width, c.height);
+          latest.current = null;
+          setPreview(undefined);
           p.onChange(null);
         }}
       >

@@ -54,7 +54,10 @@ export function formatValue(
         ? value.map((f) => (f && typeof f === "object" ? (f as FileRef).name : String(f))).join("、")
         : String(value);
     case "signature":
-      return typeof value === "string" && value.startsWith("data:image/") ? t.signed : String(value);
+      return (typeof value === "string" && value.startsWith("data:image/")) ||
+        (value !== null && typeof value === "object" && typeof (value as FileRef).id === "string")
+        ? t.signed
+        : String(value);
     case "datetime":
       return typeof value === "string"
         ? value.replace("T", " ").replace(/:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/, "")

@@ -75,6 +75,9 @@ function typeOf(field: ValueFieldJson): { schema: z.ZodType; kind: Message } {
         : { schema: z.string().min(1), kind: kinds.id };
     case "file":
       return { schema: z.array(fileRef), kind: kinds.files };
+    case "signature":
+      // A data URL when the host has no file storage; the stored image's reference when it has.
+      return { schema: z.union([z.string(), fileRef]), kind: kinds.signature };
     case "select":
     case "radio":
       return { schema: z.union([z.string(), z.number()]), kind: kinds.text };
@@ -189,7 +192,8 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
       return;
     }
     case "signature":
-      if (!SIGNATURE.test(value as string)) add("signature", messages.signature());
+      if (typeof value === "string" ? !SIGNATURE.test(value) : !/^image\//i.test((value as FileRef).type))
+        add("signature", messages.signature());
       return;
     case "group":
     case "table": {

@@ -35,6 +35,9 @@ export function fieldValueType(f: FieldJson): TypeDesc {
       return f.multiple ? { kind: "list", of: { kind: "string" } } : { kind: "string" };
     case "file":
       return { kind: "list", of: { kind: "object", fields: {}, open: true } };
+    case "signature":
+      // A data URL (string) or, with the host's file storage, a file reference (object).
+      return { kind: "any" };
     case "group":
     case "table":
       return { kind: "list", of: { kind: "object", fields: rowFieldTypes(f.fields) } };

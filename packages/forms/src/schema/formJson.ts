@@ -118,7 +118,10 @@ export interface FileFieldJson extends ValueFieldCommon {
   maxSize?: number | undefined;
   maxFiles?: number | undefined;
 }
-/** `signature`: a PNG data URL. */
+/**
+ * `signature`: the drawn image, kept through the host's file storage as a {@link FileRef}
+ * (`image/png`), or as a PNG data URL when the host has no storage.
+ */
 export interface SignatureFieldJson extends ValueFieldCommon {
   type: "signature";
 }

@@ -47,6 +47,7 @@ export const kinds = {
   list: m("列表", "a list"),
   rows: m("行列表", "a list of rows"),
   files: m("文件列表", "a list of files"),
+  signature: m("签名图片", "a signature image"),
   id: m("编号", "an id"),
 } as const;
 

@@ -10,11 +10,12 @@ afterEach(cleanup);
 
 const ctx = { env: { now: "2026-03-15T09:00:00+08:00" } };
 
-function setup(fields: unknown[], values?: FormValues) {
+function setup(fields: unknown[], values?: FormValues, opts: { noStorage?: boolean } = {}) {
   // applyAccept off: the browser's accept filter is only a hint, the control must check itself.
   const user = userEvent.setup({ applyAccept: false });
   const onSubmit = vi.fn();
-  const { host, stored } = testHost();
+  const { host: full, stored } = testHost();
+  const host = opts.noStorage ? { directory: full.directory } : full;
   const form = compileForm({ id: "fs-types", version: 1, title: { zh: "字段" }, fields });
   render(
     <FormHostProvider host={host}>
@@ -184,7 +185,7 @@ describe("every field type produces its value", () => {
     });
   });
 
-  test("signature: drawn on a canvas, stored as a PNG data URL, clearable", async () => {
+  test("signature: drawn on a canvas, kept through the host's file storage, clearable", async () => {
     const ctx2d = {
       beginPath: vi.fn(),
       moveTo: vi.fn(),
@@ -194,7 +195,9 @@ describe("every field type produces its value", () => {
     };
     vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(ctx2d as never);
     vi.spyOn(HTMLCanvasElement.prototype, "toDataURL").mockReturnValue("data:image/png;base64,iVBORw0KGgo=");
-    const { user, submit } = setup([{ key: "sig", type: "signature", label: lbl("签名"), required: true }]);
+    const { user, submit, stored } = setup([
+      { key: "sig", type: "signature", label: lbl("签名"), required: true },
+    ]);
     const canvas = document.querySelector("canvas")!;
     await user.pointer([
       { keys: "[MouseLeft>]", target: canvas, coords: { clientX: 10, clientY: 10 } },
@@ -202,17 +205,27 @@ describe("every field type produces its value", () => {
       { keys: "[/MouseLeft]", target: canvas },
     ]);
     expect(ctx2d.lineTo).toHaveBeenCalled();
+    expect(screen.getByRole("img", { name: "已签名" }).getAttribute("src")).toBe(
+      "data:image/png;base64,iVBORw0KGgo=",
+    );
+    expect(await submit()).toEqual({
+      sig: { id: "file-1", name: "signature.png", size: 8, type: "image/png" },
+    });
+    expect(stored[0]?.type).toBe("image/png");
     expect(screen.getByRole("img", { name: "已签名" })).toBeTruthy();
-    expect(await submit()).toEqual({ sig: "data:image/png;base64,iVBORw0KGgo=" });
     await user.click(screen.getByRole("button", { name: "清除签名" }));
     expect(screen.queryByRole("img", { name: "已签名" })).toBeNull();
   });
 
-  test("signature by keyboard: a typed name is drawn on the canvas", async () => {
+  test("signature by keyboard, without file storage: a typed name drawn, kept as a data URL", async () => {
     const ctx2d = { clearRect: vi.fn(), fillText: vi.fn(), font: "" };
     vi.spyOn(HTMLCanvasElement.prototype, "getContext").mockReturnValue(ctx2d as never);
     vi.spyOn(HTMLCanvasElement.prototype, "toDataURL").mockReturnValue("data:image/png;base64,AAAA");
-    const { user, submit } = setup([{ key: "sig", type: "signature", label: lbl("签名"), required: true }]);
+    const { user, submit } = setup(
+      [{ key: "sig", type: "signature", label: lbl("签名"), required: true }],
+      undefined,
+      { noStorage: true },
+    );
     await user.type(screen.getByLabelText("或键入姓名作为签名"), "王芳{Enter}");
     expect(ctx2d.fillText).toHaveBeenCalledWith(
       "王芳",

@@ -233,3 +233,46 @@ describe("attachments in the read-only view", () => {
     expect(open).toHaveBeenCalledWith(values.proof[0]);
   });
 });
+
+describe("signatures in the read-only view", () => {
+  const signed = compileForm({
+    id: "fs-sig",
+    version: 1,
+    title: lbl("签字"),
+    fields: [{ key: "sig", type: "signature", label: lbl("签名") }],
+  });
+  const ref = { id: "f-9", name: "signature.png", size: 8, type: "image/png" };
+
+  test("a stored signature is read through the host's storage and shown as an image", async () => {
+    const create = vi.fn(() => "blob:sig-9");
+    const revoke = vi.fn();
+    const saved = { createObjectURL: URL.createObjectURL, revokeObjectURL: URL.revokeObjectURL };
+    Object.assign(URL, { createObjectURL: create, revokeObjectURL: revoke });
+    const read = vi.fn(async () => new Blob(["png"], { type: "image/png" }));
+    const view = render(
+      <FormHostProvider host={{ storage: { put: vi.fn(), read } }}>
+        <FormView form={signed} values={{ sig: ref }} />
+      </FormHostProvider>,
+    );
+    expect((await screen.findByRole("img", { name: "已签名" })).getAttribute("src")).toBe("blob:sig-9");
+    expect(read).toHaveBeenCalledWith(ref);
+    view.unmount();
+    expect(revoke).toHaveBeenCalledWith("blob:sig-9");
+    Object.assign(URL, saved);
+  });
+
+  test("without read it links to the stored file; a data URL is shown as it is", () => {
+    const { host } = testHost();
+    render(
+      <FormHostProvider host={host}>
+        <FormView form={signed} values={{ sig: ref }} />
+      </FormHostProvider>,
+    );
+    expect(screen.getByRole("link", { name: "signature.png" }).getAttribute("href")).toBe("blob:test/f-9");
+    cleanup();
+    render(<FormView form={signed} values={{ sig: "data:image/png;base64,AAAA" }} />);
+    expect(screen.getByRole("img", { name: "已签名" }).getAttribute("src")).toBe(
+      "data:image/png;base64,AAAA",
+    );
+  });
+});

@@ -126,10 +126,16 @@ describe("rules of every field type", () => {
     expect(problems(f, { f: [{ name: "x" }] })).toEqual(["f:type"]);
   });
 
-  test("signature: an image data URL", () => {
+  test("signature: an image data URL or a stored image's reference", () => {
     const f = [field("s", "signature", { required: true })];
     expect(problems(f, { s: "data:image/png;base64,iVBORw0KGgo=" })).toEqual([]);
     expect(problems(f, { s: "javascript:alert(1)" })).toEqual(["s:signature"]);
+    // With the host's file storage the value is the stored image's reference.
+    expect(problems(f, { s: { id: "f1", name: "signature.png", size: 8, type: "image/png" } })).toEqual([]);
+    expect(problems(f, { s: { id: "f1", name: "x.pdf", size: 8, type: "application/pdf" } })).toEqual([
+      "s:signature",
+    ]);
+    expect(problems(f, { s: { name: "signature.png" } })).toEqual(["s:type"]);
     expect(problems(f, {})).toEqual(["s:required"]);
   });
 
