@@ -1,4 +1,5 @@
 import { lazy, type ReactNode, Suspense } from "react";
+import { ToolNavLinks } from "./admin/ToolNavLinks.tsx";
 import { CasePage } from "./cases/CasePage.tsx";
 import { CasesPage } from "./cases/CasesPage.tsx";
 import { explainError } from "./engine/explainError.ts";
@@ -9,6 +10,7 @@ import { ProfilePage } from "./profile/ProfilePage.tsx";
 import { href, type Route, useHashRoute } from "./routing/useHashRoute.ts";
 import { AppShell } from "./shell/AppShell.tsx";
 import { ErrorBoundary } from "./shell/ErrorBoundary.tsx";
+import { ProfileChip } from "./shell/ProfileChip.tsx";
 import { StartPage } from "./start/StartPage.tsx";
 import { TaskPage } from "./task/TaskPage.tsx";
 import { SaidNotice } from "./ui/SaidNotice.tsx";
@@ -58,12 +60,15 @@ function Screen({ route }: { route: Route }) {
   }
 }
 
+/** The supervisors' tool links in the side navigation, by the current section. */
+export const toolLinks = (current: string | undefined) => <ToolNavLinks current={current} />;
+
 /** The clerk's app inside its providers (see `main.tsx`); `banner` carries the update prompt. */
 export function App({ banner }: { banner?: ReactNode }) {
   const route = useHashRoute();
   const { t } = useI18n();
   return (
-    <AppShell route={route} banner={banner}>
+    <AppShell route={route} banner={banner} profile={<ProfileChip />} tools={toolLinks}>
       <ErrorBoundary
         resetKey={JSON.stringify(route)}
         fallback={(error, retry) => (

@@ -1,5 +1,5 @@
 import { createEngine, type Definition, DefinitionSchema, type Engine, type OrgDirectory } from "@wf/engine";
-import { createFormValidator, type FormRegistry } from "@wf/forms";
+import type { FormRegistry } from "@wf/forms";
 import { createDexieStore, type DexieStore, type FormDocument } from "@wf/storage-dexie";
 import {
   calendars,
@@ -11,6 +11,7 @@ import {
   roleCatalog,
 } from "@wf/workflows";
 import { type AppFileStore, createFileStore } from "../files/fileStore.ts";
+import { lazyFormRegistry } from "./lazyForms.ts";
 
 /** Everything the screens use to read and change cases, created once per page. */
 export interface AppServices {
@@ -36,11 +37,23 @@ export interface AppServicesOptions {
 }
 
 const seedKey = "seededForms";
+/** The hash of the shipped definitions and forms the database was last seeded with. */
+const contentKey = "seededContent";
+
+/** FNV-1a over the shipped JSON: cheap, and only compared with the value stored last time. */
+function contentHash(): string {
+  const text = JSON.stringify([definitions, forms]);
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return `${text.length}-${(h >>> 0).toString(16)}`;
+}
 
 /**
- * Opens the database, seeds it on first run with the shipped forms, and creates the engine over
- * it. Definitions are published on every start: a version already stored with the same content is
- * a no-op, and one stored with other content is refused, so a running case never changes rules.
+ * Opens the database and creates the engine over it. The shipped forms and definitions are
+ * seeded (and the definitions validated and published) only on the first run and when the
+ * shipped content changes: a version already stored with the same content is a no-op, and one
+ * stored with other content is refused, so a running case never changes rules. Everything else
+ * is lazy: forms compile on first use, definitions are parsed when a screen asks for one.
  */
 export async function createAppServices(options: AppServicesOptions = {}): Promise<AppServices> {
   const clock = options.clock ?? (() => new Date().toISOString());
@@ -55,14 +68,25 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
   // Best effort: a refusal only means the browser may evict data under pressure.
   void store.requestPersistence();
 
-  if ((await store.getMeta(seedKey)) === undefined) {
-    for (const form of forms) await store.saveForm(form as FormDocument);
+  const shipped = contentHash();
+  const seeded = (await store.getMeta(contentKey)) === shipped;
+  if (!seeded) {
+    // Shipped versions are put as they are; versions published in the app keep their own numbers.
+    if ((await store.getMeta(seedKey)) === undefined)
+      for (const form of forms) await store.saveForm(form as FormDocument);
+    else {
+      const stored = new Set((await store.listForms()).map((f) => `${f.id}@${f.version}`));
+      for (const form of forms) {
+        const f = form as FormDocument;
+        if (!stored.has(`${f.id}@${f.version}`)) await store.saveForm(f);
+      }
+    }
     await store.setMeta(seedKey, clock());
   }
   const storedForms = await store.listForms();
   const directory = catalogDirectory(orgUnits, orgPeople);
   const calendar = calendars["cn-mainland"];
-  const formRegistry = createFormValidator(storedForms, {
+  const formRegistry = lazyFormRegistry(storedForms, {
     context: () => ({
       env: calendar ? { now: clock(), calendar } : { now: clock() },
       exists: (kind, id) => (kind === "person" ? directory.person(id) : directory.unit(id)) !== undefined,
@@ -70,7 +94,6 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
   });
 
   const engine = createEngine({
-    definitions: [...definitions],
     store,
     directory,
     forms: formRegistry,
@@ -83,18 +106,31 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
       roles: roleCatalog.map((r) => r.id),
     },
   });
+  if (!seeded) {
+    for (const d of definitions) await engine.publish(d);
+    await store.setMeta(contentKey, shipped);
+  }
 
-  // Parse what the engine publishes, so screens can show step titles and outcomes of any version.
-  const byRef = new Map<string, Definition>();
-  for (const summary of await listAfterPublish(engine, store)) {
+  // The stored definitions as JSON; each is parsed once, when a screen first asks for it.
+  const raw = new Map<string, unknown>();
+  const latestVersion = new Map<string, number>();
+  for (const summary of await store.listDefinitions()) {
     const stored = await store.loadDefinition(summary.id, summary.version);
     if (!stored) continue;
-    const parsed = DefinitionSchema.safeParse(stored.definition);
-    if (!parsed.success) continue;
-    byRef.set(`${summary.id}@${summary.version}`, parsed.data);
-    const latest = byRef.get(summary.id);
-    if (!latest || latest.version < summary.version) byRef.set(summary.id, parsed.data);
+    raw.set(`${summary.id}@${summary.version}`, stored.definition);
+    if ((latestVersion.get(summary.id) ?? 0) < summary.version)
+      latestVersion.set(summary.id, summary.version);
   }
+  const parsed = new Map<string, Definition | undefined>();
+  const definition = (id: string, version?: number): Definition | undefined => {
+    const key = `${id}@${version ?? latestVersion.get(id)}`;
+    if (parsed.has(key)) return parsed.get(key);
+    const json = raw.get(key);
+    const result = json === undefined ? undefined : DefinitionSchema.safeParse(json);
+    const value = result?.success ? result.data : undefined;
+    parsed.set(key, value);
+    return value;
+  };
 
   const files = createFileStore({
     name: `${options.dbName ?? "wf"}-files`,
@@ -103,19 +139,5 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
     clock,
   });
 
-  return {
-    engine,
-    store,
-    forms: formRegistry,
-    directory,
-    files,
-    clock,
-    definition: (id, version) => byRef.get(version === undefined ? id : `${id}@${version}`),
-  };
-}
-
-/** Waits for the engine to publish the shipped definitions (it does so lazily), then lists them. */
-async function listAfterPublish(engine: Engine, store: DexieStore) {
-  for (const d of definitions) await engine.publish(d);
-  return store.listDefinitions();
+  return { engine, store, forms: formRegistry, directory, files, clock, definition };
 }

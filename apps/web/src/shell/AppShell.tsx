@@ -1,10 +1,8 @@
 import { type ReactNode, useEffect, useRef } from "react";
-import { ToolNavLinks } from "../admin/ToolNavLinks.tsx";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 import { href, type Route } from "../routing/useHashRoute.ts";
 import { NavIcon, type NavIconName } from "./NavIcon.tsx";
-import { ProfileChip } from "./ProfileChip.tsx";
 
 interface NavItem {
   route: "inbox" | "start" | "cases" | "profile";
@@ -36,9 +34,17 @@ export function AppShell({
   route,
   children,
   banner,
+  profile,
+  tools,
 }: {
   route: Route;
   children: ReactNode;
+  /**
+   * The profile chip and the supervisors' tool links need the org catalog and the procedures,
+   * which load after the first paint; the shell shows without them until then.
+   */
+  profile?: ReactNode;
+  tools?: (current: string | undefined) => ReactNode;
   /** The service-worker update prompt; left out in component tests, which have no worker. */
   banner?: ReactNode;
 }) {
@@ -70,7 +76,7 @@ export function AppShell({
           <span className="brand-name brand-short">{t("app.short")}</span>
         </a>
         <div className="topbar-tools">
-          <ProfileChip />
+          {profile}
           <button
             type="button"
             className="btn btn-ghost lang-switch"
@@ -96,7 +102,7 @@ export function AppShell({
               </a>
             </li>
           ))}
-          <ToolNavLinks current={current} />
+          {tools?.(current)}
         </ul>
       </nav>
       <main id="main" className="content" tabIndex={-1} ref={main}>

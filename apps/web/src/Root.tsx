@@ -1,0 +1,35 @@
+import { App, toolLinks } from "./App.tsx";
+import { EngineProvider } from "./engine/EngineProvider.tsx";
+import { OrgProvider } from "./org/OrgProvider.tsx";
+import { ProfileProvider } from "./profile/ProfileProvider.tsx";
+import { useHashRoute } from "./routing/useHashRoute.ts";
+import { AppShell } from "./shell/AppShell.tsx";
+import { BootScreen, OutdatedBanner } from "./shell/BootScreen.tsx";
+import { ProfileChip } from "./shell/ProfileChip.tsx";
+import { UpdatePrompt } from "./shell/UpdatePrompt.tsx";
+
+/**
+ * Everything after the first paint (loaded by `main.tsx` with a dynamic import): the org catalog,
+ * the procedures, the engine and the screens. While the database opens, the shell is already
+ * there with the profile chip, so the clerk sees who they are and where they are going.
+ */
+export function Root() {
+  return (
+    <OrgProvider>
+      <ProfileProvider>
+        <EngineProvider fallback={(boot) => <Booting boot={boot} />} outdatedNotice={<OutdatedBanner />}>
+          <App banner={<UpdatePrompt />} />
+        </EngineProvider>
+      </ProfileProvider>
+    </OrgProvider>
+  );
+}
+
+function Booting({ boot }: { boot: Parameters<typeof BootScreen>[0]["boot"] }) {
+  const route = useHashRoute();
+  return (
+    <AppShell route={route} banner={<UpdatePrompt />} profile={<ProfileChip />} tools={toolLinks}>
+      <BootScreen boot={boot} />
+    </AppShell>
+  );
+}
