@@ -1,7 +1,8 @@
 import { dataKey } from "../definition/checkReferences";
-import type { WfContext, WfEvent } from "../runtime/context";
+import type { TimerState, WfContext, WfEvent } from "../runtime/context";
 import { eventTime } from "../runtime/context";
 import { setPath } from "../runtime/setPath";
+import { copyIdRecord, withIds } from "../runtime/shapes";
 import type { LocalizedText } from "../store/Store";
 import type { CompileServices } from "./CompileServices";
 import type { Patch } from "./taskActions";
@@ -28,7 +29,7 @@ export function armTimer(s: CompileServices, ctx: WfContext, event: unknown, ste
     : s.ev.instant(s.ev.value(step.until ?? "", scope, at));
   const seq = ctx.seq + 1;
   const id = `${ctx.instanceId}.w${seq}`;
-  return { seq, timers: { ...ctx.timers, [id]: { id, kind: "wait", step: stepId, due } } };
+  return { seq, timers: withIds<TimerState>(ctx.timers, [id, { id, kind: "wait", step: stepId, due }]) };
 }
 
 /** Entry of a parallel step: no branch has finished yet. */
@@ -117,7 +118,7 @@ export function taskChange(ctx: WfContext, event: WfEvent): Patch {
     next.delegatedTo = event.to;
     delete next.claimedBy;
   }
-  return { tasks: { ...ctx.tasks, [task.id]: next } };
+  return { tasks: withIds(ctx.tasks, [task.id, next]) };
 }
 
 /** A deadline timer fired: remind (mark the task) or escalate (offer it to the escalation role too). */
@@ -125,8 +126,7 @@ export function deadlineTimer(s: CompileServices, ctx: WfContext, event: WfEvent
   if (event.type !== "wf.timer") return {};
   const timer = ctx.timers[event.timerId];
   if (!timer || (timer.kind !== "remind" && timer.kind !== "escalate")) return {};
-  const timers = { ...ctx.timers };
-  delete timers[timer.id];
+  const timers = copyIdRecord(ctx.timers, (t) => t.id === timer.id);
   const task = timer.taskId === undefined ? undefined : ctx.tasks[timer.taskId];
   if (!task) return { timers };
   const next = { ...task };
@@ -144,5 +144,5 @@ export function deadlineTimer(s: CompileServices, ctx: WfContext, event: WfEvent
       };
     }
   }
-  return { timers, tasks: { ...ctx.tasks, [task.id]: next } };
+  return { timers, tasks: withIds(ctx.tasks, [task.id, next]) };
 }
