@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { App, toolLinks } from "./App.tsx";
 import { EngineProvider } from "./engine/EngineProvider.tsx";
 import { OrgProvider } from "./org/OrgProvider.tsx";
@@ -7,6 +8,10 @@ import { AppShell } from "./shell/AppShell.tsx";
 import { BootScreen, OutdatedBanner } from "./shell/BootScreen.tsx";
 import { ProfileChip } from "./shell/ProfileChip.tsx";
 import { UpdatePrompt } from "./shell/UpdatePrompt.tsx";
+
+// zod 4 probes `new Function` once to decide whether to compile fast parsers; our CSP forbids it
+// (no unsafe-eval), so tell zod up front and keep the console free of CSP violations.
+z.config({ jitless: true });
 
 /**
  * Everything after the first paint (loaded by `main.tsx` with a dynamic import): the org catalog,

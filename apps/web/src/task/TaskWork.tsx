@@ -1,5 +1,5 @@
 import type { ActRequest, FieldPermission, Instance, TaskOutcome } from "@wf/engine";
-import { FormHostProvider, FormRenderer } from "@wf/forms/react";
+import { FormHostProvider, FormRenderer, type FormRendererHandle } from "@wf/forms/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useEngine } from "../engine/EngineProvider.tsx";
 import { explainError } from "../engine/explainError.ts";
@@ -49,6 +49,7 @@ export function TaskWork({
   const [seenVersion, setSeenVersion] = useState(instance.version);
   const pending = useRef<TaskOutcome | undefined>(undefined);
   const formBox = useRef<HTMLDivElement>(null);
+  const formHandle = useRef<FormRendererHandle | null>(null);
   const opinionBox = useRef<HTMLTextAreaElement>(null);
   const errorBox = useRef<HTMLDivElement>(null);
   // A refusal is announced (role=alert) and also brought into view: on a phone it would
@@ -127,8 +128,8 @@ export function TaskWork({
     pending.current = outcome;
     setOpinionMissing(false);
     setError(undefined);
-    const form = formBox.current?.querySelector("form");
-    if (compiled && form) form.requestSubmit();
+    // The form validates and shows its error summary itself; a valid form calls onSubmit -> proceed.
+    if (compiled && formHandle.current) void formHandle.current.submit();
     else proceed(undefined);
   };
 
@@ -146,6 +147,8 @@ export function TaskWork({
               context={context}
               onDraft={draft.setForm}
               onSubmit={(values) => proceed(values)}
+              hideSubmit
+              ref={formHandle}
             />
           </div>
         ) : (
