@@ -2,6 +2,7 @@ import { type Diagnostic, setDiagnostics } from "@codemirror/lint";
 import { Annotation, Compartment, EditorState, type Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
 import { type RefObject, useEffect, useRef } from "react";
+import { installCspSafeCodeMirrorStyles } from "./cspSafeStyles.ts";
 
 /** Marks changes that come from the `value` prop, so they are not reported back as edits. */
 const fromProps = Annotation.define<boolean>();
@@ -33,6 +34,7 @@ export function useCodeMirror(options: CodeMirrorOptions): RefObject<HTMLDivElem
 
   useEffect(() => {
     if (!parent.current) return;
+    installCspSafeCodeMirrorStyles();
     const created = new EditorView({
       parent: parent.current,
       state: EditorState.create({
