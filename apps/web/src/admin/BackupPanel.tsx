@@ -9,6 +9,7 @@ import { roleCatalog } from "@wf/workflows";
 import { useId, useState } from "react";
 import { useEngine } from "../engine/EngineProvider.tsx";
 import { explainError } from "../engine/explainError.ts";
+import { type BackupFile, fromBackupFile, toBackupFile } from "../files/fileBackup.ts";
 import { formatTime } from "../i18n/formatTime.ts";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { Said } from "../i18n/said.ts";
@@ -45,7 +46,12 @@ export function BackupPanel() {
   const exportBackup = async () => {
     setExporting("busy");
     try {
-      const data = await services.store.exportAll();
+      // Tables first, then files: the app never deletes a file, so every file the tables refer
+      // to is in the file store by then (a file added in between is only an unreferenced extra).
+      const tables = await services.store.exportAll();
+      const files: BackupFile[] = [];
+      for (const file of await services.files.all()) files.push(await toBackupFile(file));
+      const data = { ...tables, files };
       saveFile(`wf-backup-${fileStamp(data.exportedAt)}.json`, JSON.stringify(data));
       setExporting({
         said: {
@@ -76,8 +82,24 @@ export function BackupPanel() {
     setConfirming(false);
     setRestore({ stage: "restoring", file });
     try {
-      // importAll checks everything again before its one write transaction.
-      const counts = await services.store.importAll(data, { validate });
+      // The files live in their own database, so they cannot share the tables' transaction: the
+      // checked files are written first (one transaction, keeping what they overwrite), then
+      // importAll checks everything again before its one write transaction; if it refuses or
+      // fails, the files are rolled back, and only after it succeeded are files that are not in
+      // the backup deleted. Backups made before files were backed up leave the file store alone.
+      const files = (data as BackupData & { files?: BackupFile[] }).files;
+      const staged = files
+        ? await services.files.stage(files.map((f) => fromBackupFile(f, data.exportedAt)))
+        : undefined;
+      let counts: ImportCounts;
+      try {
+        counts = await services.store.importAll(data, { validate });
+      } catch (error) {
+        await staged?.rollback();
+        throw error;
+      }
+      // The restore stands once the tables are written; a file left over from before is harmless.
+      await staged?.commit().catch(() => undefined);
       changed();
       setRestore({ stage: "restored", file, counts });
     } catch (error) {

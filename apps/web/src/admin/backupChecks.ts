@@ -1,6 +1,7 @@
 import { type AuditEvent, canonicalJson, sha256Hex, validateDefinition, verifyChain } from "@wf/engine";
 import { tryCompileForm } from "@wf/forms";
 import type { BackupData, BackupIssue } from "@wf/storage-dexie";
+import { checkBackupFiles } from "../files/fileBackup.ts";
 import { joinPath } from "./documentChecks.ts";
 
 // A broken file can fail on every row; the first hundred issues say enough to fix it.
@@ -70,6 +71,7 @@ export function backupValidator(roles: readonly string[]) {
       }
       if (issues.length >= maxIssues) break;
     }
+    await checkBackupFiles(data, add);
     return issues;
   };
 }

@@ -1,8 +1,9 @@
 import type { FileStorage } from "@wf/forms/react";
 import Dexie, { type EntityTable } from "dexie";
+import type { RestoredFile } from "./fileBackup.ts";
 
 /** An attachment kept in this browser: the file itself and what forms record about it. */
-interface StoredFile {
+export interface StoredFile {
   id: string;
   name: string;
   type: string;
@@ -32,7 +33,21 @@ class FileDatabase extends Dexie {
 export interface AppFileStore extends FileStorage {
   /** The stored file, to open or download it. */
   get(id: string): Promise<StoredFile | undefined>;
+  /** Every stored file, for a backup. */
+  all(): Promise<StoredFile[]>;
+  /**
+   * The first half of a restore: writes the backup's files (under their own ids, which the
+   * hashed audit log refers to) in one transaction, keeping whatever they overwrite. The caller
+   * then writes the tables and either `commit`s (files not in the backup are deleted) or
+   * `rollback`s (the written files are removed and the overwritten ones put back).
+   */
+  stage(files: readonly RestoredFile[]): Promise<StagedFiles>;
   close(): void;
+}
+
+export interface StagedFiles {
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
 }
 
 /** Opens the attachment store; `url` gives a link that opens the file from this browser. */
@@ -61,6 +76,30 @@ export function createFileStore(
     },
     url: (ref) => `#/file/${encodeURIComponent(ref.id)}`,
     get: (id) => db.files.get(id),
+    all: () => db.files.toArray(),
+    async stage(files) {
+      const ids = files.map((f) => f.id);
+      const replaced = await db.transaction("rw", db.files, async () => {
+        const before = (await db.files.bulkGet(ids)).filter((f): f is StoredFile => f !== undefined);
+        await db.files.bulkPut(files.map((f) => ({ ...f })));
+        return before;
+      });
+      const kept = new Set(ids);
+      return {
+        async commit() {
+          await db.transaction("rw", db.files, async () => {
+            const stale = (await db.files.toCollection().primaryKeys()).filter((id) => !kept.has(id));
+            await db.files.bulkDelete(stale);
+          });
+        },
+        async rollback() {
+          await db.transaction("rw", db.files, async () => {
+            await db.files.bulkDelete(ids);
+            await db.files.bulkPut(replaced);
+          });
+        },
+      };
+    },
     close: () => db.close(),
   };
 }
