@@ -4,7 +4,7 @@ import { z } from "zod";
  * The workflow definition language as zod schemas. This file is the single source of truth:
  * TypeScript types are inferred from it and `definition.schema.json` is generated from it.
  * Cross-references (targets, roles, rules, expressions) are checked afterwards by
- * `checkDefinition`, because they need the whole document.
+ * `checkDefinition`, because they need the whole definition.
  */
 
 const text = (what: string) => z.string().min(1, `${what} must not be empty`);
