@@ -8,6 +8,7 @@ import "./styles/shell.css";
 import "./styles/components.css";
 import "./styles/screens.css";
 import "./styles/work.css";
+import "@wf/forms/styles.css";
 import "./styles/forms.css";
 
 // The first paint is the shell alone: React, the messages and the navigation. The org catalog,
