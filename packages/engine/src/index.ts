@@ -6,7 +6,7 @@
 export type { HashFn, VerifyResult } from "./audit/auditChain";
 export { verifyChain } from "./audit/auditChain";
 export { canonicalJson, sha256Hex } from "./audit/sha256";
-export { sha256HexFast, sha256HexSync } from "./audit/sha256Sync";
+export { sha256HexBest, sha256HexFast, sha256HexSync } from "./audit/sha256Sync";
 export type { CompiledDefinition, CompileOptions } from "./compile/compileDefinition";
 export { compileDefinition } from "./compile/compileDefinition";
 export type { ValidationContext } from "./definition/checkReferences";

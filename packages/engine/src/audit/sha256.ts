@@ -29,6 +29,37 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
+ * Whether `JSON.stringify(value)` is already the canonical text: every object plain (Object or
+ * null prototype, no own `toJSON`), with its non-index keys in ascending order (V8 lists index
+ * keys first, ascending, by itself), and no deeper than the stack allows. Allocates nothing for
+ * objects in V8's fast mode. Anything unusual answers false and takes the general path.
+ */
+function inCanonicalOrder(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== "object") return true;
+  if (depth > 64) return false;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return false;
+    for (let i = 0; i < value.length; i++) if (!inCanonicalOrder(value[i], depth + 1)) return false;
+    return true;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return false;
+  const rec = value as Record<string, unknown>;
+  let prev: string | undefined;
+  for (const k in rec) {
+    // An enumerable key from a polluted Object.prototype: JSON.stringify would not list it.
+    if (!Object.hasOwn(rec, k) || k === "toJSON") return false;
+    const c = k.charCodeAt(0);
+    if (!(c >= 48 && c <= 57 && isArrayIndex(k))) {
+      if (prev !== undefined && !(prev < k)) return false;
+      prev = k;
+    }
+    if (!inCanonicalOrder(rec[k], depth + 1)) return false;
+  }
+  return true;
+}
+
+/**
  * The text of `JSON.stringify(sortedCopy(value))`, written directly for plain JSON (no sorted copy
  * per event): scalars and strings go through the native JSON.stringify, so escaping is the same;
  * anything else (a Date, a class instance) takes the copying path, so its text is too.
@@ -46,6 +77,10 @@ function canonical(value: unknown): string | undefined {
     default:
       return JSON.stringify(sortedCopy(value));
   }
+  // Most of an event is built with its keys in order already (and form values often are): for
+  // such a part the native JSON.stringify gives the same text as one flat string, with none of
+  // the concatenation below.
+  if (inCanonicalOrder(value, 0)) return JSON.stringify(value);
   if (Array.isArray(value)) {
     if (Object.getPrototypeOf(value) !== Array.prototype) return JSON.stringify(sortedCopy(value));
     let out = "[";

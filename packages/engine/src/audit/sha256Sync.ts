@@ -146,5 +146,28 @@ function hex8(v: number): string {
   return HEX[(v >>> 24) & 255]! + HEX[(v >>> 16) & 255]! + HEX[(v >>> 8) & 255]! + HEX[v & 255]!;
 }
 
-/** {@link sha256HexSync} behind the engine's async hash signature; pass it as `createEngine({ hash })`. */
-export const sha256HexFast = async (text: string): Promise<string> => sha256HexSync(text);
+// Node's native SHA-256, reached without a static `node:` import so the engine still bundles for
+// browsers: `process.getBuiltinModule` (Node 20.16+, 22.3+) is synchronous and absent elsewhere.
+type NativeHash = { update(text: string, encoding: "utf8"): NativeHash; digest(encoding: "hex"): string };
+type NodeCrypto = { createHash(algorithm: "sha256"): NativeHash };
+const nodeCrypto = (() => {
+  const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
+  try {
+    const m = p?.getBuiltinModule?.("node:crypto") as NodeCrypto | undefined;
+    return typeof m?.createHash === "function" ? m : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+/**
+ * SHA-256 hex of a string, synchronously, by the fastest means at hand: Node's native hash where
+ * the engine runs in Node (several times faster than JavaScript for an audit event), else
+ * {@link sha256HexSync}. Same bytes in (UTF-8, a lone surrogate as U+FFFD), same hex out.
+ */
+export const sha256HexBest: (text: string) => string = nodeCrypto
+  ? (text) => nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex")
+  : sha256HexSync;
+
+/** {@link sha256HexBest} behind the engine's async hash signature; pass it as `createEngine({ hash })`. */
+export const sha256HexFast = async (text: string): Promise<string> => sha256HexBest(text);

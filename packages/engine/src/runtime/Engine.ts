@@ -1,6 +1,6 @@
 import type { HolidayCalendar } from "@wf/expr";
 import { type HashFn, type VerifyResult, verifyChain } from "../audit/auditChain";
-import { sha256HexFast, sha256HexSync } from "../audit/sha256Sync";
+import { sha256HexBest, sha256HexFast } from "../audit/sha256Sync";
 import { pinFormVersions } from "../definition/formPins";
 import { ConflictError, NotFoundError, type ValidationIssue } from "../errors";
 import type { AuditEvent, InstanceRecord, StoredDefinition, TaskRecord } from "../store/Store";
@@ -47,13 +47,13 @@ export class Engine {
   private ready: Promise<void>;
 
   constructor(private readonly opts: EngineOptions) {
-    // The default is the synchronous pure-JS SHA-256 (same hex as Web Crypto): for the small texts
-    // of audit events it is several times faster than a thread-pool round trip per event.
+    // The default is a synchronous SHA-256 (Node's native one, or pure JS in browsers; same hex as
+    // Web Crypto): for the small texts of audit events that beats a thread-pool round trip per event.
     this.hash = opts.hash ?? sha256HexFast;
     const calendars = new Map<string, HolidayCalendar>();
     const list = Array.isArray(opts.calendars) ? opts.calendars : Object.values(opts.calendars ?? {});
     for (const c of list) calendars.set(c.id, c);
-    this.core = new EngineCore(opts.store, this.hash, opts.hash ? undefined : sha256HexSync);
+    this.core = new EngineCore(opts.store, this.hash, opts.hash ? undefined : sha256HexBest);
     this.registry = new DefinitionRegistry(
       opts.store,
       opts.directory,
@@ -139,9 +139,13 @@ export class Engine {
       this.opts.forms,
       item,
     );
-    const event: WfEvent = { type: "wf.act", taskId: task.id, outcome: req.outcome, actor: req.actor, at };
+    // Keys in ascending order (see EngineCore.apply): the audit payload hashes without sorting.
+    const event = { actor: req.actor, at } as WfEvent & { type: "wf.act" };
     if (req.formData !== undefined) event.form = req.formData;
     if (req.opinion !== undefined) event.opinion = req.opinion;
+    event.outcome = req.outcome;
+    event.taskId = task.id;
+    event.type = "wf.act";
     const meta: EventMeta = {
       actionId: req.actionId,
       type: "acted",

@@ -118,23 +118,25 @@ export class EngineCore {
           definitionVersion: loaded.stored.version,
           definitionHash: loaded.stored.hash,
         })) as unknown as Record<string, unknown>;
-    const unsealed: UnsealedEvent = {
-      seq: (rec?.lastSeq ?? 0) + 1,
-      instanceId: ctx.instanceId,
-      actionId: meta.actionId,
-      type: meta.type,
-      at: event.at,
-      actor: meta.actor,
-      unit: meta.unit,
-      step: meta.step ?? firstStep(next, c),
-      payload,
-      baseVersion: rec?.version ?? 0,
-      prevHash: rec?.lastHash ?? "",
-    };
-    if (meta.outcome !== undefined) unsealed.outcome = meta.outcome;
-    if (meta.opinion !== undefined) unsealed.opinion = meta.opinion;
     const change = changedKeys(before?.context.data ?? {}, ctx.data);
+    // Keys in ascending order, so that canonicalJson can hand most of the event to the native
+    // JSON.stringify (see inCanonicalOrder); the order has no other meaning.
+    const unsealed = {
+      actionId: meta.actionId,
+      actor: meta.actor,
+      at: event.at,
+      baseVersion: rec?.version ?? 0,
+    } as UnsealedEvent;
     if (change) unsealed.data = change;
+    unsealed.instanceId = ctx.instanceId;
+    if (meta.opinion !== undefined) unsealed.opinion = meta.opinion;
+    if (meta.outcome !== undefined) unsealed.outcome = meta.outcome;
+    unsealed.payload = payload;
+    unsealed.prevHash = rec?.lastHash ?? "";
+    unsealed.seq = (rec?.lastSeq ?? 0) + 1;
+    unsealed.step = meta.step ?? firstStep(next, c);
+    unsealed.type = meta.type;
+    unsealed.unit = meta.unit;
     // An asynchronous hash (Web Crypto) runs off the main thread: start it, build everything that
     // does not need the hash meanwhile, and only then wait for it.
     const sealing = this.hashSync ? sealEventSync(unsealed, this.hashSync) : sealEvent(unsealed, this.hash);
