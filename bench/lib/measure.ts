@@ -9,7 +9,7 @@
 import os from "node:os";
 
 /** `--quick` shrinks N so the whole suite fits a smoke run on a 2-core shared machine. */
-export const quick = process.argv.includes("--quick");
+const quick = process.argv.includes("--quick");
 
 /** Pick the full-size or the quick-size parameter. */
 export function size(full: number, small: number): number {
@@ -43,7 +43,7 @@ export async function timeRounds(rounds: number, fn: () => unknown | Promise<unk
 }
 
 /** Force a full collection (twice: the first can leave finalizer work for the second). */
-export function gc(): void {
+function gc(): void {
   const g = (globalThis as { gc?: () => void }).gc;
   if (!g) throw new Error("run node with --expose-gc (bench/run.ts does this)");
   g();
@@ -61,7 +61,7 @@ export interface Prior {
   value: number;
   unit: string;
 }
-export function prior(name: string): Prior | undefined {
+function prior(name: string): Prior | undefined {
   const all = JSON.parse(process.env.BENCH_PRIOR ?? "{}") as Record<string, Prior>;
   return all[name];
 }

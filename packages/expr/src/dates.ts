@@ -29,7 +29,7 @@ export function civilFromDays(z: number): [number, number, number] {
   return [m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d];
 }
 
-export function isLeap(y: number): boolean {
+function isLeap(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }
 
@@ -122,7 +122,7 @@ const FIXED_OFFSETS: Record<string, number> = {
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 /** Offset of a time zone from UTC at an instant, in minutes. Throws RangeError for unknown zones. */
-export function zoneOffsetMinutes(timeZone: string, ms: number): number {
+function zoneOffsetMinutes(timeZone: string, ms: number): number {
   if (Object.hasOwn(FIXED_OFFSETS, timeZone)) return FIXED_OFFSETS[timeZone]!;
   let f = formatters.get(timeZone);
   if (!f) {

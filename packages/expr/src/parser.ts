@@ -603,12 +603,12 @@ class Parser {
   }
 }
 
-export function forbiddenMessage(name: string): string {
+function forbiddenMessage(name: string): string {
   return `'${name}' cannot be used as a name: it would reach the host's internals. Rename the field`;
 }
 
 /** Depth of an AST, computed without recursion (so a hostile, deeply nested AST cannot overflow the stack). */
-export function astDepth(root: Ast): number {
+function astDepth(root: Ast): number {
   let max = 0;
   const stack: [Ast, number][] = [[root, 1]];
   while (stack.length > 0) {

@@ -3,7 +3,7 @@ import type { CliIo } from "../io";
 import { type JsonDocument, JsonSyntaxError, parseJsonDocument } from "../readJsonFile";
 
 /** Splits `steps.review.outcomes[0].to` into `["steps", "review", "outcomes", 0, "to"]` for locating it in the text. */
-export function pathSegments(path: string): (string | number)[] {
+function pathSegments(path: string): (string | number)[] {
   const out: (string | number)[] = [];
   for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
     if (m[2] !== undefined) out.push(Number(m[2]));

@@ -10,7 +10,7 @@ const ATOMS: Record<string, string> = { true: "bool", false: "bool", null: "null
  * language has no nesting that changes how a token reads, and the real parser (`@wf/expr`)
  * reports errors separately.
  */
-export const exprLanguage = StreamLanguage.define<{ afterDot: boolean }>({
+const exprLanguage = StreamLanguage.define<{ afterDot: boolean }>({
   name: "wf-expr",
   startState: () => ({ afterDot: false }),
   token(stream, state) {

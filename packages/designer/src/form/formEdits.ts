@@ -29,7 +29,7 @@ function setList(form: DesignForm, list: ListPath, fields: DesignField[]): Desig
 }
 
 /** Key prefix of the scope a list belongs to: "" at the top, "members." in the group `members`. */
-export function scopeOfList(form: DesignForm, list: ListPath): string {
+function scopeOfList(form: DesignForm, list: ListPath): string {
   let prefix = "";
   for (let i = 1; i < list.length; i++) {
     if (typeof list[i] !== "number") continue;

@@ -2,7 +2,7 @@ import type { DesignerLocale } from "../form/formTypes.ts";
 import { en } from "./uiTextEn.ts";
 
 /** The UI text in Simplified Chinese, the default language. */
-export const zh = {
+const zh = {
   expression: "表达式",
   expressionOk: "表达式无误",
   result: "试算结果",

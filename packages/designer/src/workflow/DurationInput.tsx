@@ -6,7 +6,7 @@ import { uiText } from "../ui/uiText.ts";
 export type Duration = { days: number | string } | { workingDays: number | string };
 
 /** Read a duration property, tolerating a half-written one. */
-export function readDuration(value: unknown): {
+function readDuration(value: unknown): {
   unit: "days" | "workingDays";
   amount: number | string | undefined;
 } {

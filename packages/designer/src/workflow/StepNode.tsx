@@ -2,7 +2,7 @@ import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
 import type { GraphNodeKind } from "./definitionGraph.ts";
 
 /** What a diagram node shows. */
-export interface StepNodeData extends Record<string, unknown> {
+interface StepNodeData extends Record<string, unknown> {
   title: string;
   /** The step id (absent on markers). */
   stepId?: string;
