@@ -84,18 +84,18 @@ function applySet(
   /** `data` is already a fresh copy of the context's data, private to this action. */
   owned = false,
 ): Record<string, unknown> {
-  let out = data;
-  let mine = owned;
-  for (const [key, src] of Object.entries(set ?? {})) {
-    const value = s.ev.value(src, s.scope(ctx, extra, out), at);
-    // Copy the data once, then assign in place: each assignment still sees the ones before it.
-    if (!mine) {
-      out = merged(out);
-      mine = true;
-    }
-    setPathOwned(out, dataKey(key), value);
+  if (set === undefined) return data;
+  // Copy the data once, then assign in place: each assignment still sees the ones before it,
+  // through the one scope whose `data` is that copy.
+  let out: Record<string, unknown> | undefined;
+  let scope: ReturnType<CompileServices["scope"]> | undefined;
+  for (const key in set) {
+    if (!Object.hasOwn(set, key)) continue;
+    out ??= owned ? data : merged(data);
+    scope ??= s.scope(ctx, extra, out);
+    setPathOwned(out, dataKey(key), s.ev.value(set[key]!, scope, at));
   }
-  return out;
+  return out ?? data;
 }
 
 /** Completing a user task: remember who acted, store the form, apply the outcome's `set`. */

@@ -11,6 +11,8 @@ const DAY = 86_400_000;
  */
 export class Evaluator {
   private readonly cache = new Map<string, Compiled>();
+  /** addWorkingDays results by "day|n" (the calendar is fixed per evaluator). */
+  private readonly workingDays = new Map<string, string>();
   constructor(
     private readonly functions: FunctionRegistry,
     private readonly calendar: HolidayCalendar | undefined,
@@ -56,8 +58,16 @@ export class Evaluator {
     // Working days move the local date on the calendar and keep the local time of day.
     const local = ms + this.offsetMinutes * 60_000;
     const day = new Date(local).toISOString().slice(0, 10);
-    // One fixed source with the values in scope: the compiled-expression cache stays one entry.
-    const target = String(this.value("addWorkingDays(d, n)", { d: day, n: sign * n }, from));
+    // A pure function of the day and the count for this calendar, asked again for every task
+    // opened on the same day: remembered (bounded).
+    const memoKey = `${day}|${sign * n}`;
+    let target = this.workingDays.get(memoKey);
+    if (target === undefined) {
+      // One fixed source with the values in scope: the compiled-expression cache stays one entry.
+      target = String(this.value("addWorkingDays(d, n)", { d: day, n: sign * n }, from));
+      if (this.workingDays.size >= 4096) this.workingDays.clear();
+      this.workingDays.set(memoKey, target);
+    }
     const timeOfDay = local - Date.parse(`${day}T00:00:00Z`);
     return new Date(
       Date.parse(`${target}T00:00:00Z`) + timeOfDay - this.offsetMinutes * 60_000,

@@ -9,15 +9,16 @@ export function setPath(
   path: string,
   value: unknown,
 ): Record<string, unknown> {
-  const [head, ...rest] = path.split(".");
-  if (head === undefined || head === "") return data;
-  if (rest.length === 0) return withKey(data, head, value);
+  const dot = path.indexOf(".");
+  const head = dot < 0 ? path : path.slice(0, dot);
+  if (head === "") return data;
+  if (dot < 0) return withKey(data, head, value);
   const inner = data[head];
   const obj =
     inner !== null && typeof inner === "object" && !Array.isArray(inner)
       ? (inner as Record<string, unknown>)
       : {};
-  return withKey(data, head, setPath(obj, rest.join("."), value));
+  return withKey(data, head, setPath(obj, path.slice(dot + 1), value));
 }
 
 /**
