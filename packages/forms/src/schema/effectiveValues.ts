@@ -1,11 +1,28 @@
 import type { EvalEnv } from "@wf/expr";
-import type { CompiledForm } from "./compileForm";
-import { evalFormExpr, type FormExpr } from "./expressions";
-import { applyCalcs, envOf, type FormContext, scopeOf } from "./formState";
+import type { CompiledField, CompiledForm } from "./compileForm";
+import { applyCalcsWith, conditionsHold, envOf, type FormContext, scopeOf } from "./formState";
 import type { FormValues } from "./types";
 
-function shown(exprs: readonly FormExpr[], scope: Record<string, unknown>, env: EvalEnv): boolean {
-  return exprs.every((e) => evalFormExpr(e, scope, env, true) === true);
+/** The fields with conditions, worked out once per form (most fields have none). */
+interface Conditional {
+  top: readonly CompiledField[];
+  columns: readonly { group: CompiledField; columns: readonly CompiledField[] }[];
+}
+const conditionalOf = new WeakMap<CompiledForm, Conditional>();
+
+function conditional(form: CompiledForm): Conditional {
+  let c = conditionalOf.get(form);
+  if (!c) {
+    c = {
+      top: form.topLevel.filter((f) => f.visible.length > 0),
+      columns: form.topLevel.flatMap((group) => {
+        const columns = group.columns.filter((col) => col.visible.length > 0);
+        return columns.length > 0 ? [{ group, columns }] : [];
+      }),
+    };
+    conditionalOf.set(form, c);
+  }
+  return c;
 }
 
 /**
@@ -16,34 +33,45 @@ function shown(exprs: readonly FormExpr[], scope: Record<string, unknown>, env: 
  * Permissions do not remove anything here: a field the step may not see still holds its value.
  */
 export function effectiveValues(form: CompiledForm, raw: FormValues, ctx: FormContext = {}): FormValues {
-  const env = envOf(form, ctx);
+  return effectiveValuesWith(form, raw, envOf(form, ctx), ctx.data);
+}
+
+/** effectiveValues with the environment already made (see envOf), for callers that evaluate more. */
+export function effectiveValuesWith(
+  form: CompiledForm,
+  raw: FormValues,
+  env: EvalEnv,
+  data: unknown,
+): FormValues {
+  const cond = conditional(form);
   const hidden = new Set<string>();
   const without = (v: FormValues) => {
     const out = { ...v };
     for (const k of hidden) delete out[k];
     return out;
   };
-  let values = applyCalcs(form, raw, ctx).values;
-  for (let round = 0; round <= form.topLevel.length; round++) {
-    const scope = scopeOf(form, values, ctx.data);
-    const before = hidden.size;
-    for (const f of form.topLevel)
-      if (!hidden.has(f.key) && f.visible.length > 0 && !shown(f.visible, scope, env)) hidden.add(f.key);
-    if (hidden.size === before) break;
-    values = without(applyCalcs(form, without(values), ctx).values);
-  }
+  let values = applyCalcsWith(form, raw, env, data).values;
+  if (cond.top.length > 0)
+    for (let round = 0; round <= form.topLevel.length; round++) {
+      const scope = scopeOf(form, values, data);
+      const before = hidden.size;
+      for (const f of cond.top)
+        if (!hidden.has(f.key) && !conditionsHold(f.visible, scope, env)) hidden.add(f.key);
+      if (hidden.size === before) break;
+      values = without(applyCalcsWith(form, without(values), env, data).values);
+    }
   // Columns hidden by a condition, row by row (their conditions mostly read their own row).
-  for (const f of form.topLevel) {
-    const rows = values[f.key];
-    const conditional = f.columns.filter((c) => c.visible.length > 0);
-    if (conditional.length === 0 || !Array.isArray(rows)) continue;
+  for (const { group, columns } of cond.columns) {
+    const rows = values[group.key];
+    if (!Array.isArray(rows)) continue;
+    const scope = scopeOf(form, values, data);
     values = {
       ...values,
-      [f.key]: rows.map((row: unknown) => {
+      [group.key]: rows.map((row: unknown) => {
         if (row === null || typeof row !== "object" || Array.isArray(row)) return row;
-        const scope = scopeOf(form, values, ctx.data, { row });
+        const rowScope = { ...scope, row };
         const out = { ...(row as Record<string, unknown>) };
-        for (const c of conditional) if (!shown(c.visible, scope, env)) delete out[c.key];
+        for (const c of columns) if (!conditionsHold(c.visible, rowScope, env)) delete out[c.key];
         return out;
       }),
     };

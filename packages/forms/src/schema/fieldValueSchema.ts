@@ -27,6 +27,16 @@ export interface IssueParams {
 
 type Ctx = z.core.$RefinementCtx<unknown>;
 
+/** The message of an issue: the field's custom message for that rule when it has one. */
+export function issueMessage(
+  field: Pick<ValueFieldJson, "messages"> | undefined,
+  rule: string,
+  message: Message,
+): Message {
+  const custom = field?.messages?.[rule];
+  return custom ? toMessage(custom) : message;
+}
+
 /** Adds a bilingual issue, replaced by the field's custom message for that rule when it has one. */
 export function addIssue(
   ctx: Ctx,
@@ -35,8 +45,7 @@ export function addIssue(
   message: Message,
   path: PropertyKey[] = [],
 ): void {
-  const custom = field?.messages?.[rule];
-  const msg = custom ? toMessage(custom) : message;
+  const msg = issueMessage(field, rule, message);
   const params: IssueParams = { rule, zh: msg.zh, en: msg.en };
   ctx.addIssue({ code: "custom", message: msg.en, path, params });
 }

@@ -1,6 +1,6 @@
 import type { EvalEnv } from "@wf/expr";
 import type { CompiledField, CompiledForm } from "./compileForm";
-import { evalFormExpr } from "./expressions";
+import { evalFormExpr, type FormExpr } from "./expressions";
 import type { OptionJson } from "./formJson";
 import type { FieldPermission, FieldPermissions, FormValues } from "./types";
 
@@ -31,7 +31,9 @@ export interface FieldState {
 /** The environment for evaluation, with the form's functions merged in. */
 export function envOf(form: CompiledForm, ctx: FormContext = {}): EvalEnv {
   const env = ctx.env ?? { now: new Date().toISOString() };
-  return { ...env, functions: { ...form.functions, ...env.functions } };
+  // Hosts rarely add functions at evaluation time: then the form's registry serves as it is,
+  // instead of a copy of it on every call.
+  return { ...env, functions: env.functions ? { ...form.functions, ...env.functions } : form.functions };
 }
 
 /** The permission of a field path: its own, its group's, the default, else editable. */
@@ -57,7 +59,44 @@ export function scopeOf(
   return extra ? Object.assign(scope, extra) : scope;
 }
 
-function bound(field: CompiledField, which: "min" | "max", scope: Record<string, unknown>, env: EvalEnv) {
+/** Whether every condition holds (one that cannot be evaluated counts as holding). */
+export function conditionsHold(
+  exprs: readonly FormExpr[],
+  scope: Record<string, unknown>,
+  env: EvalEnv,
+): boolean {
+  for (const e of exprs) if (evalFormExpr(e, scope, env, true) !== true) return false;
+  return true;
+}
+
+/** A `required`/`readonly`/`disabled` flag: its expression's result, else `fallback`. */
+export function flagHolds(
+  e: FormExpr | undefined,
+  scope: Record<string, unknown>,
+  env: EvalEnv,
+  fallback: boolean,
+): boolean {
+  return e ? evalFormExpr(e, scope, env, fallback) === true : fallback;
+}
+
+/** The options a field offers for these values (those whose `visible` holds). */
+export function offeredOptions(
+  field: CompiledField,
+  scope: Record<string, unknown>,
+  env: EvalEnv,
+): readonly OptionJson[] | undefined {
+  return field.options
+    ?.filter((o) => !o.visible || evalFormExpr(o.visible, scope, env, true) === true)
+    .map((o) => o.option);
+}
+
+/** A field's `min` or `max`: its expression's value, else the static bound. */
+export function boundOf(
+  field: CompiledField,
+  which: "min" | "max",
+  scope: Record<string, unknown>,
+  env: EvalEnv,
+): number | string | undefined {
   const e = field[which];
   if (e) {
     const v = evalFormExpr(e, scope, env, undefined);
@@ -65,6 +104,18 @@ function bound(field: CompiledField, which: "min" | "max", scope: Record<string,
   }
   const v = (field.json as { min?: unknown; max?: unknown })[which];
   return typeof v === "number" || typeof v === "string" ? v : undefined;
+}
+
+/** Whether a field the step may edit (permission not readonly) must be filled in. */
+export function isRequired(
+  field: CompiledField,
+  permission: FieldPermission,
+  scope: Record<string, unknown>,
+  env: EvalEnv,
+): boolean {
+  return (
+    permission === "required" || field.json.required === true || flagHolds(field.required, scope, env, false)
+  );
 }
 
 /**
@@ -79,12 +130,8 @@ export function fieldState(
   parent?: FieldState,
 ): FieldState {
   const permission = permissionOf(perms, field);
-  const truthy = (e: CompiledField["required"], fallback: boolean) =>
-    e ? evalFormExpr(e, scope, env, fallback) === true : fallback;
   const visible =
-    permission !== "hidden" &&
-    (parent?.visible ?? true) &&
-    field.visible.every((e) => evalFormExpr(e, scope, env, true) === true);
+    permission !== "hidden" && (parent?.visible ?? true) && conditionsHold(field.visible, scope, env);
   const byPermission = permission === "readonly" || parent?.permission === "readonly";
   const json = field.json;
   const readonly =
@@ -92,22 +139,18 @@ export function fieldState(
     (parent?.readonly ?? false) ||
     field.calc !== undefined ||
     json.readonly === true ||
-    truthy(field.readonly, false);
-  const required =
-    !byPermission && (permission === "required" || json.required === true || truthy(field.required, false));
+    flagHolds(field.readonly, scope, env, false);
+  const required = !byPermission && isRequired(field, permission, scope, env);
   const state: FieldState = {
     permission: byPermission ? "readonly" : permission,
     visible,
     required,
     readonly,
-    disabled: json.disabled === true || truthy(field.disabled, false),
+    disabled: json.disabled === true || flagHolds(field.disabled, scope, env, false),
   };
-  if (field.options)
-    state.options = field.options
-      .filter((o) => !o.visible || evalFormExpr(o.visible, scope, env, true) === true)
-      .map((o) => o.option);
-  const min = bound(field, "min", scope, env);
-  const max = bound(field, "max", scope, env);
+  if (field.options) state.options = offeredOptions(field, scope, env);
+  const min = boundOf(field, "min", scope, env);
+  const max = boundOf(field, "max", scope, env);
   if (min !== undefined) state.min = min;
   if (max !== undefined) state.max = max;
   return state;
@@ -129,12 +172,26 @@ export function applyCalcs(
   ctx: FormContext = {},
   only?: ReadonlySet<string>,
 ): { values: FormValues; changed: string[] } {
-  const env = envOf(form, ctx);
+  return applyCalcsWith(form, values, envOf(form, ctx), ctx.data, only);
+}
+
+/** applyCalcs with the environment already made (see envOf), for callers that evaluate more. */
+export function applyCalcsWith(
+  form: CompiledForm,
+  values: FormValues,
+  env: EvalEnv,
+  data: unknown,
+  only?: ReadonlySet<string>,
+): { values: FormValues; changed: string[] } {
   let out = values;
+  // The scope changes only when a calculation changes a value: built again only then.
+  let scope: Record<string, unknown> | undefined;
   const changed: string[] = [];
   for (const f of form.calcOrder) {
     if (only && !only.has(f.path)) continue;
     const calc = f.calc!;
+    scope ??= scopeOf(form, out, data);
+    const top = scope;
     if (f.group) {
       const rows = out[f.group.key];
       if (!Array.isArray(rows)) continue;
@@ -142,19 +199,21 @@ export function applyCalcs(
       const next = rows.map((row: unknown) => {
         if (row === null || typeof row !== "object") return row;
         const r = row as Record<string, unknown>;
-        const v = evalFormExpr(calc, scopeOf(form, out, ctx.data, { row: r }), env, null);
+        const v = evalFormExpr(calc, { ...top, row: r }, env, null);
         if (sameValue(r[f.key], v)) return row;
         rowsChanged = true;
         return { ...r, [f.key]: v };
       });
       if (rowsChanged) {
         out = { ...out, [f.group.key]: next };
+        scope = undefined;
         changed.push(f.path);
       }
     } else {
-      const v = evalFormExpr(calc, scopeOf(form, out, ctx.data), env, null);
+      const v = evalFormExpr(calc, top, env, null);
       if (!sameValue(out[f.key], v)) {
         out = { ...out, [f.key]: v };
+        scope = undefined;
         changed.push(f.path);
       }
     }

@@ -1,7 +1,8 @@
 import type { z } from "zod";
+import { checkForm, storedValues } from "./checkForm";
 import type { CompiledForm } from "./compileForm";
-import type { IssueParams } from "./fieldValueSchema";
-import { createFormSchema, type FormSchemaOptions } from "./formSchema";
+import { type IssueParams, issueMessage } from "./fieldValueSchema";
+import { formPlan } from "./formPlan";
 import type { FormContext } from "./formState";
 import { jsonPath } from "./jsonPath";
 import { messages } from "./messages";
@@ -27,7 +28,8 @@ export type ParseResult = { ok: true; values: FormValues; issues: [] } | { ok: f
 
 /**
  * Validates values for a step and returns what would be stored: hidden and read-only fields left
- * out, calculated fields recomputed.
+ * out, calculated fields recomputed. What the permissions decide is worked out once per form and
+ * permission set and reused; each call only evaluates the values against `ctx`.
  */
 export function parseFormValues(
   form: CompiledForm,
@@ -35,11 +37,15 @@ export function parseFormValues(
   permissions?: FieldPermissions,
   ctx: FormContext = {},
 ): ParseResult {
-  const opts: FormSchemaOptions = { ...ctx, permissions };
-  const r = createFormSchema(form, opts).safeParse(values);
-  return r.success
-    ? { ok: true, values: r.data, issues: [] }
-    : { ok: false, issues: toFieldIssues(r.error.issues) };
+  const plan = formPlan(form, permissions);
+  const issues: FieldIssue[] = [];
+  const effective = checkForm(plan, values, ctx, (field, rule, message, path) => {
+    const msg = issueMessage(field, rule, message);
+    issues.push({ path: jsonPath(path), rule, message: { zh: msg.zh, en: msg.en } });
+  });
+  return effective && issues.length === 0
+    ? { ok: true, values: storedValues(plan, effective), issues: [] }
+    : { ok: false, issues };
 }
 
 /**

@@ -1,0 +1,154 @@
+import type { EvalEnv } from "@wf/expr";
+import { effectiveValuesWith } from "./effectiveValues";
+import { evalFormExpr } from "./expressions";
+import { checkFieldValue, isEmptyValue } from "./fieldValueSchema";
+import type { ValueFieldJson } from "./formJson";
+import type { FormPlan, PlannedField } from "./formPlan";
+import {
+  boundOf,
+  conditionsHold,
+  envOf,
+  type FormContext,
+  isRequired,
+  offeredOptions,
+  scopeOf,
+} from "./formState";
+import { messages, toMessage } from "./messages";
+import type { FormValues, Message } from "./types";
+
+/**
+ * Receives one issue: the field whose custom messages may replace the message (none for rules),
+ * the rule name, the built-in message and the path in the values (`["items", 2, "amount"]`).
+ */
+export type FormReport = (
+  field: ValueFieldJson | undefined,
+  rule: string,
+  message: Message,
+  path: PropertyKey[],
+) => void;
+
+/** What one validation call brings: the environment, the directory, today, where issues go. */
+interface Call {
+  env: EvalEnv;
+  exists: FormContext["exists"];
+  today: string;
+  report: FormReport;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+/** Checks one visible field the step may change; false when its value is empty or wrong. */
+function checkField(
+  call: Call,
+  planned: PlannedField,
+  value: unknown,
+  path: PropertyKey[],
+  scope: Record<string, unknown>,
+): boolean {
+  const { field } = planned;
+  const json = field.json;
+  const { env } = call;
+  if (isEmptyValue(json, value)) {
+    // An empty group still owes its minimum number of rows.
+    if ((json.type === "group" || json.type === "table") && (json.minRows ?? 0) > 0)
+      call.report(json, "minRows", messages.minRows(json.minRows ?? 0), path);
+    else if (isRequired(field, planned.permission, scope, env))
+      call.report(json, "required", messages.required(), path);
+    return false;
+  }
+  let ok = true;
+  checkFieldValue(
+    json,
+    {
+      min: boundOf(field, "min", scope, env),
+      max: boundOf(field, "max", scope, env),
+      options: offeredOptions(field, scope, env),
+      exists: call.exists,
+      today: call.today,
+    },
+    value,
+    (rule, message, at = []) => {
+      ok = false;
+      call.report(json, rule, message, [...path, ...at]);
+    },
+  );
+  if (!ok) return false;
+  for (const rule of field.rules) {
+    if (evalFormExpr(rule.expr, { ...scope, value }, env, false) !== true)
+      call.report(undefined, rule.id, toMessage(rule.message), path);
+  }
+  return true;
+}
+
+/**
+ * Validates submitted values against a form's plan for a step: calculations applied, then every
+ * visible field the step may change (type, required, its rules, its rows' columns), then the
+ * cross-field rules, each problem going to `report` in that order. Returns the effective values
+ * (see effectiveValues), or undefined when `raw` is not an object at all. Nothing is built here
+ * that depends only on the form and the permissions: that is the plan's job.
+ */
+export function checkForm(
+  plan: FormPlan,
+  raw: unknown,
+  ctx: FormContext,
+  report: FormReport,
+): FormValues | undefined {
+  if (!isRecord(raw)) {
+    report(undefined, "type", messages.form(), []);
+    return undefined;
+  }
+  const { form } = plan;
+  const env = envOf(form, ctx);
+  const call: Call = { env, exists: ctx.exists, today: env.now.slice(0, 10), report };
+  const values = effectiveValuesWith(form, raw, env, ctx.data);
+  const scope = scopeOf(form, values, ctx.data);
+  for (const planned of plan.checked) {
+    const f = planned.field;
+    if (!conditionsHold(f.visible, scope, env)) continue;
+    const value = values[f.key];
+    const ok = checkField(call, planned, value, [f.key], scope);
+    if (!ok || !planned.hasColumns || !Array.isArray(value)) continue;
+    value.forEach((row: unknown, i) => {
+      if (!isRecord(row)) {
+        report(f.json, "type", messages.type({ zh: "行对象", en: "a row object" }), [f.key, i]);
+        return;
+      }
+      const rowScope = { ...scope, row };
+      for (const c of planned.columns)
+        if (conditionsHold(c.field.visible, rowScope, env))
+          checkField(call, c, row[c.field.key], [f.key, i, c.field.key], rowScope);
+    });
+  }
+  for (const { rule, target, path } of plan.rules) {
+    if (target && !conditionsHold(target.visible, scope, env)) continue;
+    if (evalFormExpr(rule.expr, scope, env, false) !== true)
+      report(undefined, rule.id, toMessage(rule.message), [...path]);
+  }
+  return values;
+}
+
+/**
+ * Values as submitted: only the form's fields, without those hidden by a condition (already out
+ * of the effective values: an answer that does not apply is not stored) or by the step's
+ * permissions (the step never showed them). Read-only fields pass through as shown, so the
+ * engine evaluates conditions on the same values the browser did.
+ */
+export function storedValues(plan: FormPlan, values: FormValues): FormValues {
+  const out: FormValues = {};
+  for (const { key, hiddenColumns } of plan.stored) {
+    if (!(key in values)) continue;
+    const v = values[key];
+    out[key] =
+      hiddenColumns.length > 0 && Array.isArray(v)
+        ? v.map((row: unknown) => {
+            if (row === null || typeof row !== "object" || Array.isArray(row)) return row;
+            const r = { ...(row as Record<string, unknown>) };
+            for (const c of hiddenColumns) delete r[c];
+            return r;
+          })
+        : v;
+  }
+  return out;
+}
