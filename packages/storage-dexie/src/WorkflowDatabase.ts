@@ -2,6 +2,13 @@ import { Dexie, type DexieOptions, type Table } from "dexie";
 import type { DefinitionRow, DraftRow, EventRow, FormRow, InstanceRow, MetaRow, TaskRow } from "./rows";
 import { schemaVersions } from "./schemaVersions";
 
+/**
+ * Durability of every read-write transaction. Chrome commits IndexedDB transactions "relaxed"
+ * since v121: the commit resolves before the data reaches the disk, so a crash can lose a decision
+ * the clerk saw confirmed. Strict durability makes every commit resolve only once it is on disk.
+ */
+export const writeDurability: IDBTransactionDurability = "strict";
+
 /** What the database needs injected; everything defaults to the browser's globals. */
 export interface WorkflowDatabaseOptions {
   indexedDB?: IDBFactory;
@@ -22,12 +29,7 @@ export class WorkflowDatabase extends Dexie {
   meta!: Table<MetaRow, string>;
 
   constructor(name: string, options: WorkflowDatabaseOptions = {}) {
-    const dexieOptions: DexieOptions = {
-      // Chrome commits IndexedDB transactions "relaxed" since v121: the commit resolves before the
-      // data reaches the disk, so a crash can lose a decision the clerk saw confirmed. Strict
-      // durability makes every commit resolve only once it is on disk.
-      chromeTransactionDurability: "strict",
-    };
+    const dexieOptions: DexieOptions = { chromeTransactionDurability: writeDurability };
     if (options.indexedDB) dexieOptions.indexedDB = options.indexedDB;
     if (options.IDBKeyRange) dexieOptions.IDBKeyRange = options.IDBKeyRange;
     super(name, dexieOptions);

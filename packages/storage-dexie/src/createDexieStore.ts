@@ -1,15 +1,10 @@
-import {
-  type Commit,
-  ConflictError,
-  type DefinitionSummary,
-  type LocalizedText,
-  type Store,
-} from "@wf/engine";
+import { ConflictError, type DefinitionSummary, type LocalizedText, type Store } from "@wf/engine";
 import { Dexie } from "dexie";
 import { type BackupValidator, exportTables, type ImportCounts, importTables } from "./backupTransfer";
 import type { BackupData } from "./checkBackup";
+import { commitNatively } from "./commitNatively";
 import { findInstances, findTasks } from "./queries";
-import { type DraftRow, type FormDocument, toEventRows, toInstanceRow, toTaskRow } from "./rows";
+import type { DraftRow, FormDocument } from "./rows";
 import { currentSchemaVersion } from "./schemaVersions";
 import {
   defaultStorageManager,
@@ -20,7 +15,7 @@ import {
   type UsageEstimate,
 } from "./storagePersistence";
 import { translateError } from "./translateError";
-import { WorkflowDatabase } from "./WorkflowDatabase";
+import { WorkflowDatabase, writeDurability } from "./WorkflowDatabase";
 
 /** Ports and callbacks of `createDexieStore`; only `name` is required. */
 export interface DexieStoreOptions {
@@ -115,6 +110,21 @@ export function createDexieStore(options: DexieStoreOptions): DexieStore {
     return false;
   });
 
+  // The native connection of the hot write path (commit), kept from the first commit on and
+  // dropped as soon as Dexie closes it, whatever the reason; the next commit then reconnects.
+  let connection: IDBDatabase | undefined;
+  db.on("close", () => {
+    connection = undefined;
+  });
+  // An empty Dexie transaction opens the database exactly as any other call would: it auto-opens
+  // (and upgrades) on first use, and rejects with DatabaseClosedError after close() or after
+  // another tab's upgrade closed us, instead of quietly reopening an old schema.
+  async function connect(): Promise<IDBDatabase> {
+    await db.transaction("r", db.instances, () => {});
+    connection = db.backendDB();
+    return connection;
+  }
+
   async function run<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();
@@ -171,7 +181,8 @@ export function createDexieStore(options: DexieStoreOptions): DexieStore {
             .toArray(),
         ),
       ),
-    commit: (input) => run(() => commit(db, input)),
+    commit: (input) =>
+      run(async () => commitNatively(connection ?? (await connect()), input, writeDurability)),
     queryTasks: (q) => run(() => findTasks(db, q)),
     queryInstances: (q) => run(() => findInstances(db, q)),
 
@@ -193,36 +204,6 @@ export function createDexieStore(options: DexieStoreOptions): DexieStore {
     exportAll: () => run(() => exportTables(db, clock())),
     importAll: (data, opts) => run(() => importTables(db, data, opts?.validate)),
   };
-}
-
-// One read-write transaction over cases, tasks and events: the version check and every write of
-// the action commit together or not at all. IndexedDB runs overlapping read-write transactions
-// one after the other, so of two tabs acting on the same version only the first passes the check.
-async function commit(
-  db: WorkflowDatabase,
-  { instance, expectedVersion, events, tasks }: Commit,
-): Promise<void> {
-  const eventRows = toEventRows(events);
-  await db.transaction("rw", [db.instances, db.tasks, db.events], async () => {
-    const current = await db.instances.get(instance.id);
-    if (current ? current.version !== expectedVersion : expectedVersion !== 0) {
-      const stored = current ? `is at version ${current.version}` : "does not exist";
-      throw new ConflictError(
-        `case ${instance.id} ${stored}, not ${expectedVersion}: it changed meanwhile; reload it and act again`,
-      );
-    }
-    if (eventRows.length > 0) {
-      // The unique index would refuse a reused actionId too, but as an opaque ConstraintError.
-      const clash = await db.events
-        .where("actionKey")
-        .anyOf(eventRows.map((r) => r.actionKey))
-        .first();
-      if (clash) throw new ConflictError(`action ${clash.value.actionId} was already applied`);
-    }
-    await db.instances.put(toInstanceRow(instance));
-    if (tasks.length > 0) await db.tasks.bulkPut(tasks.map(toTaskRow));
-    if (eventRows.length > 0) await db.events.bulkAdd(eventRows);
-  });
 }
 
 function summary(d: { id: string; version: number; hash: string; definition: unknown }): DefinitionSummary {
