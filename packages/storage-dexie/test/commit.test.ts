@@ -1,6 +1,7 @@
 import { ConflictError } from "@wf/engine";
 import { describe, expect, it } from "vitest";
-import { event, instance, openStore, startCase, task } from "./fixtures";
+import { createDexieStore } from "../src/index";
+import { event, freshIndexedDB, instance, openStore, startCase, task } from "./fixtures";
 
 describe("commit", () => {
   it("writes the case, its tasks and its events together, and finds the action again", async () => {
@@ -107,5 +108,79 @@ describe("commit", () => {
     expect((await store.events("a")).map((e) => e.actionId)).toEqual(["start-a", "x"]);
     expect((await store.events("b")).map((e) => e.actionId)).toEqual(["start-b"]);
     expect(await store.events("zzz")).toEqual([]);
+  });
+
+  it("rolls back the case and task writes when a later event write fails", async () => {
+    const store = openStore();
+    await startCase(store, "c1");
+    // Two events with one (case, seq) key: the second add breaks the primary key after the case
+    // row and the task were already put in the same transaction.
+    const broken = store.commit({
+      instance: instance("c1", 2, { steps: ["recommend"] }),
+      expectedVersion: 1,
+      events: [event("c1", 2, "act-1"), event("c1", 2, "act-2")],
+      tasks: [task("t-c1", "c1", { status: "completed" })],
+    });
+    await expect(broken).rejects.toMatchObject({ name: "ConstraintError" });
+    expect(await store.loadInstance("c1")).toEqual(instance("c1", 1));
+    expect((await store.queryTasks({ instanceId: "c1" })).map((t) => t.status)).toEqual(["open"]);
+    expect(await store.events("c1")).toHaveLength(1);
+    expect(await store.findAction("act-1")).toBeUndefined();
+  });
+
+  it("names the reused action when it is not the first event of the commit", async () => {
+    const store = openStore();
+    await startCase(store, "c1");
+    const replay = store.commit({
+      instance: instance("c1", 2),
+      expectedVersion: 1,
+      events: [event("c1", 2, "fresh"), event("c1", 3, "start-c1")],
+      tasks: [task("t-c1", "c1", { status: "completed" })],
+    });
+    await expect(replay).rejects.toBeInstanceOf(ConflictError);
+    await expect(replay).rejects.toThrow(/action start-c1 was already applied/);
+    expect(await store.loadInstance("c1")).toEqual(instance("c1", 1));
+    expect(await store.findAction("fresh")).toBeUndefined();
+  });
+
+  it("refuses commits once closed and commits again after open()", async () => {
+    const ports = freshIndexedDB();
+    const store = createDexieStore({ name: "wf", ...ports, storage: null });
+    await startCase(store, "c1");
+    store.close();
+    const act = (version: number, actionId: string) =>
+      store.commit({
+        instance: instance("c1", version + 1),
+        expectedVersion: version,
+        events: [event("c1", version + 1, actionId)],
+        tasks: [],
+      });
+    await expect(act(1, "while-closed")).rejects.toThrow(/closed/i);
+    await store.open();
+    await act(1, "reopened");
+    expect((await store.events("c1")).map((e) => e.actionId)).toEqual(["start-c1", "reopened"]);
+  });
+
+  it("checks the version against commits made through another connection", async () => {
+    const ports = freshIndexedDB();
+    const a = createDexieStore({ name: "wf", ...ports, storage: null });
+    const b = createDexieStore({ name: "wf", ...ports, storage: null });
+    await startCase(a, "c1");
+    await b.commit({
+      instance: instance("c1", 2),
+      expectedVersion: 1,
+      events: [event("c1", 2, "b")],
+      tasks: [],
+    });
+    await expect(
+      a.commit({ instance: instance("c1", 2), expectedVersion: 1, events: [event("c1", 2, "a")], tasks: [] }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    await a.commit({
+      instance: instance("c1", 3),
+      expectedVersion: 2,
+      events: [event("c1", 3, "a")],
+      tasks: [],
+    });
+    expect((await b.events("c1")).map((e) => e.actionId)).toEqual(["start-c1", "b", "a"]);
   });
 });

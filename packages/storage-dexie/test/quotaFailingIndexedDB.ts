@@ -1,14 +1,17 @@
 import { freshIndexedDB } from "./fixtures";
 
 /**
- * A fake IndexedDB that records the transactions it opens and whose `put`/`add` into the named object stores throw QuotaExceededError while
- * `full.on` is true — the disk filling up mid-transaction, after earlier writes of the same
- * transaction already went through. Built from Proxies over fake-indexeddb so the store under
- * test runs its real Dexie code path; only the failing write is invented.
+ * A fake IndexedDB that records the transactions it opens and whose `put`/`add` into the named
+ * object stores fail with QuotaExceededError while `full.on` is true — the disk filling up
+ * mid-transaction, after earlier writes of the same transaction already went through. With
+ * `full.when` "write" the call throws; with "commit" it is accepted and the transaction is then
+ * aborted with QuotaExceededError, as Chrome does when the quota check fails at commit. Built from
+ * Proxies over fake-indexeddb so the store under test runs its real code; only the failure is
+ * invented.
  */
 export function quotaFailingIndexedDB(stores: string[]) {
   const ports = freshIndexedDB();
-  const full = { on: false, hits: 0 };
+  const full: { on: boolean; hits: number; when: "write" | "commit" } = { on: false, hits: 0, when: "write" };
   /** Mode and durability hint of every transaction opened, in order. */
   const transactions: { mode: string; durability: string | undefined }[] = [];
 
@@ -29,11 +32,20 @@ export function quotaFailingIndexedDB(stores: string[]) {
     wrap(store, (name, value) => {
       if ((name !== "put" && name !== "add") || !stores.includes(store.name)) return undefined;
       return (...args: unknown[]) => {
-        if (full.on) {
+        if (full.on && full.when === "write") {
           full.hits++;
           throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
         }
-        return (value as (...a: unknown[]) => IDBRequest).apply(store, args);
+        const request = (value as (...a: unknown[]) => IDBRequest).apply(store, args);
+        if (full.on) {
+          full.hits++;
+          // Once this write (and every one before it) is stored, abort with the quota error
+          // through fake-indexeddb's internal `_abort(name)`, which rolls back and sets
+          // `transaction.error` as a browser-side abort does.
+          const tx = store.transaction as IDBTransaction & { _abort(name: string): void };
+          request.addEventListener("success", () => tx._abort("QuotaExceededError"));
+        }
+        return request;
       };
     });
   // Dexie reaches the database both from the open request and from a transaction's `db`, so

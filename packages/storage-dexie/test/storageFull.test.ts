@@ -65,6 +65,30 @@ describe("a full disk", () => {
     expect(await store.events("c1")).toHaveLength(2);
   });
 
+  it("rolls back an action whose transaction the browser aborts with QuotaExceededError", async () => {
+    // Chrome checks the quota when it commits: the writes were accepted, then the whole
+    // transaction is aborted and the request that failed carries no error of its own.
+    const { store, full } = storeOnFullDisk(["tasks"]);
+    await startCase(store, "c1");
+    full.on = true;
+    full.when = "commit";
+    const action = store.commit({
+      instance: instance("c1", 2, { steps: ["recommend"] }),
+      expectedVersion: 1,
+      events: [event("c1", 2, "act-1")],
+      tasks: [task("t-c1", "c1", { status: "completed" }), task("t-2", "c1")],
+    });
+    await expect(action).rejects.toBeInstanceOf(StorageFullError);
+    expect(full.hits).toBeGreaterThan(0);
+
+    expect(await store.loadInstance("c1")).toEqual(instance("c1", 1));
+    expect((await store.queryTasks({ instanceId: "c1" })).map((t) => [t.id, t.status])).toEqual([
+      ["t-c1", "open"],
+    ]);
+    expect(await store.events("c1")).toHaveLength(1);
+    expect(await store.findAction("act-1")).toBeUndefined();
+  });
+
   it("keeps the previous draft when saving a draft hits the quota", async () => {
     const { store, full } = storeOnFullDisk(["drafts"]);
     await store.saveDraft("t1", "p1", { name: "张三" });

@@ -58,8 +58,18 @@ describe("two tabs", () => {
     await expect(refused).rejects.toBeInstanceOf(StoreClosedError);
     await expect(refused).rejects.toThrow(/Reload this page/);
     await expect(tab.saveDraft("t-c1", "p-1", {})).rejects.toBeInstanceOf(StoreClosedError);
+    // The commit path keeps its own connection; it must not outlive the close either.
+    await expect(
+      tab.commit({
+        instance: instance("c1", 2),
+        expectedVersion: 1,
+        events: [event("c1", 2, "late")],
+        tasks: [],
+      }),
+    ).rejects.toBeInstanceOf(StoreClosedError);
     expect((await next.table("drafts").get(["t-c1", "p-1"]))?.values).toEqual({ name: "王五" });
     expect(await next.table("instances").count()).toBe(1);
+    expect(await next.table("events").count()).toBe(1);
     next.close();
   });
 
