@@ -264,7 +264,8 @@ function call(ctx: Ctx, n: CallNode, locals: Local | undefined): TypeDesc {
   if (builtin?.clock) ctx.clock = true;
   const min = builtin ? builtin.min : (host!.minArgs ?? host!.params.length);
   const max = builtin ? builtin.max : host!.params.length;
-  if (n.args.length < min || n.args.length > max) {
+  const arityOk = n.args.length >= min && n.args.length <= max;
+  if (!arityOk) {
     issue(
       ctx,
       n,
@@ -292,10 +293,10 @@ function call(ctx: Ctx, n: CallNode, locals: Local | undefined): TypeDesc {
     }
     types.push(tc(a, ctx, locals));
   });
-  if (builtin && builtin.lambda === "required" && n.args.length === 1) {
-    // arity issue already reported
-  }
   const params = builtin ? builtin.params : host!.params;
+  // A polymorphic check reads its arguments' types by position: with the wrong count (already
+  // reported) it would read past the end, so the call's type is simply unknown.
+  if (builtin?.check && !arityOk) return T.any;
   if (builtin?.check) {
     const c: CheckCall = {
       node: n,

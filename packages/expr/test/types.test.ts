@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  BUILTINS,
   check,
   compile,
   ExprTypeError,
@@ -109,6 +110,18 @@ describe("reports", () => {
     bad("len(x => x)", /does not take a lambda/);
     bad("unknownFn(1)", /Unknown function 'unknownFn'/);
     bad("ancestr(1, 2)", /did you mean ancestor/);
+  });
+
+  it("reports a wrong argument count instead of throwing, for every built-in", () => {
+    // Typing in the designer passes through calls like `filter(list` before the lambda exists.
+    for (const name of Object.keys(BUILTINS)) {
+      const b = BUILTINS[name]!;
+      for (const count of [b.min - 1, b.max + 1]) {
+        if (count < 0 || count > 64) continue; // the parser stops at 64 arguments
+        const src = `${name}(${Array.from({ length: count }, () => "data.votes").join(", ")})`;
+        bad(src, new RegExp(`${name} takes`));
+      }
+    }
   });
 
   it("operator misuse", () => {
