@@ -121,7 +121,7 @@ export function event(i: number, seq: number): AuditEvent {
 // the source path), so this workload follows its format and index columns as they change.
 export const taskRow = toTaskRow;
 export const instanceRow = toInstanceRow;
-export const eventRow = (e: AuditEvent) => toEventRows([e])[0]!;
+export const eventRows = toEventRows;
 
 /** The index key of one "role at an org unit" inbox, in whatever tuple order the store uses. */
 export function inboxKey(q: { unit: string; role: string; status: "open" }): unknown {
@@ -138,7 +138,9 @@ export function rows(from: number, to: number) {
     instances.push(instanceRow(instance(i)));
     const step = stepOf(i);
     for (let s = 0; s <= Math.min(step, 7); s++) tasks.push(taskRow(task(i, s, s === step)));
-    for (let seq = 1; seq <= EVENTS_PER_CASE; seq++) events.push(eventRow(event(i, seq)));
+    const log = [];
+    for (let seq = 1; seq <= EVENTS_PER_CASE; seq++) log.push(event(i, seq));
+    events.push(...eventRows(log));
   }
   return { instances, tasks, events };
 }
