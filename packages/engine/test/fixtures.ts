@@ -86,7 +86,7 @@ export function makeClock(start = "2026-03-02T09:00:00+08:00") {
 export const calendar = { id: "test-cal", holidays: ["2026-03-09"], workdays: [] };
 
 /** A form validator for tests: `fs-need-name` requires a non-empty `name`. */
-export const forms: FormValidator = {
+const forms: FormValidator = {
   validate(ref, values) {
     const v = (values ?? {}) as Record<string, unknown>;
     if (ref === "fs-need-name" && (typeof v.name !== "string" || v.name === "")) {

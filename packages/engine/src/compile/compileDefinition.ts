@@ -20,7 +20,7 @@ export interface CompileOptions {
 }
 
 /** The starting context of a case. */
-export function initialContext(input: StartInput | undefined, def: Definition): WfContext {
+function initialContext(input: StartInput | undefined, def: Definition): WfContext {
   // createActor() computes an initial snapshot eagerly, without input; give it an empty case.
   if (input === undefined)
     input = { instanceId: "", definitionId: def.id, data: {}, starter: { id: "", unit: "" }, at: "" };

@@ -13,12 +13,12 @@ export interface StateJson {
   states?: Record<string, StateJson>;
 }
 /** A named, parameterised action reference. */
-export interface ActionJson {
+interface ActionJson {
   type: string;
   params?: Record<string, unknown>;
 }
 /** A transition with a named guard. */
-export interface TransitionJson {
+interface TransitionJson {
   target?: string;
   guard?: { type: string; params?: Record<string, unknown> };
   actions?: ActionJson[];
@@ -26,9 +26,9 @@ export interface TransitionJson {
 }
 
 /** Id of the state that finishes a branch. */
-export const branchEndId = (parallel: string, branch: string): string => `${parallel}@${branch}`;
+const branchEndId = (parallel: string, branch: string): string => `${parallel}@${branch}`;
 /** Id of the final state a cancelled case is in. */
-export const CANCELLED = "@cancelled";
+const CANCELLED = "@cancelled";
 
 const act = (type: string, params?: Record<string, unknown>): ActionJson =>
   params ? { type, params } : { type };

@@ -2,7 +2,7 @@ import type { FormValidator } from "../ports";
 import type { StepIndex } from "./stepIndex";
 
 /** The form refs a definition's steps name, each once, in step order. */
-export function formRefs(index: StepIndex): string[] {
+function formRefs(index: StepIndex): string[] {
   const refs = new Set<string>();
   for (const e of index.byId.values()) {
     const s = e.step;

@@ -10,13 +10,13 @@ import { z } from "zod";
 const text = (what: string) => z.string().min(1, `${what} must not be empty`);
 
 /** `{ zh, en }` text. */
-export const LocalizedTextSchema = z
+const LocalizedTextSchema = z
   .object({ zh: text("zh text"), en: text("en text") })
   .strict()
   .describe("Text in Chinese and English");
 
 /** An expression in the `@wf/expr` language. */
-export const ExprSchema = text("an expression").describe("An expression in the @wf/expr language");
+const ExprSchema = text("an expression").describe("An expression in the @wf/expr language");
 
 const amount = z.union([z.number().int().min(0), ExprSchema]);
 
@@ -27,7 +27,7 @@ export const DurationSchema = z.union([
 ]);
 
 /** Org levels, highest first. */
-export const ORG_LEVELS = ["city", "county", "township", "village"] as const;
+const ORG_LEVELS = ["city", "county", "township", "village"] as const;
 
 /** Where in the org tree a role is wanted: from a unit, up to a level, down to a child type. */
 export const OrgRefSchema = z.union([
@@ -78,7 +78,7 @@ export const FormBindingSchema = z
   .strict();
 
 /** A due time on a task: remind before it, escalate to another role when it passes. */
-export const DeadlineSchema = z
+const DeadlineSchema = z
   .object({
     after: DurationSchema,
     remind: z.object({ before: DurationSchema }).strict().optional(),
@@ -247,7 +247,7 @@ export const DataFieldSchema = z
   .strict();
 
 /** A named check used by steps' `checks`. */
-export const RuleSchema = z
+const RuleSchema = z
   .object({
     when: ExprSchema.describe("Passes when true"),
     message: LocalizedTextSchema,
@@ -256,7 +256,7 @@ export const RuleSchema = z
   .strict();
 
 /** A separation-of-duties rule. */
-export const SeparationSchema = z
+const SeparationSchema = z
   .object({
     steps: z.array(text("step id")).min(1),
     notBy: z.union([

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import type { DefinitionIssue } from "../errors";
 
 /** `steps.review.outcomes.pass.to`, `separationOfDuties[0].steps`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const p of path) {
     if (typeof p === "number") out += `[${p}]`;

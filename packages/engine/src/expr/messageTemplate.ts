@@ -56,7 +56,7 @@ export function hasPlaceholders(text: string): boolean {
 }
 
 /** A value as it reads inside a message: texts and numbers as they are, lists joined by "、". */
-export function formatValue(value: unknown): string {
+function formatValue(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "string") return value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);

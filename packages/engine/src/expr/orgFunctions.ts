@@ -69,7 +69,7 @@ export function ancestorAt(directory: OrgDirectory, id: string, level: string): 
  * The one child of a unit with the given type, or null when there is none. Several children of
  * that type are an error naming them: picking one silently would send a case to the wrong desk.
  */
-export function childOfType(directory: OrgDirectory, id: string, type: string): string | null {
+function childOfType(directory: OrgDirectory, id: string, type: string): string | null {
   const found = directory.children(id).filter((u) => u.type === type);
   if (found.length > 1) {
     throw new Error(

@@ -5,7 +5,7 @@ import type { Actor } from "../store/Store";
 import type { TaskState, WfContext } from "./context";
 
 /** Whether the actor holds `role` at `unit`, by their own claim and by the org directory. */
-export function holds(actor: Actor, role: string, unit: string, directory: OrgDirectory): boolean {
+function holds(actor: Actor, role: string, unit: string, directory: OrgDirectory): boolean {
   if (actor.unit !== unit || !actor.roles.includes(role)) return false;
   // The actor object comes from the host's login; the org catalog is the authority on who holds
   // which role where, so a person it does not know holds nothing.

@@ -67,7 +67,7 @@ export interface ItemState {
 }
 
 /** A sub-process requested or started by a step. */
-export interface ChildLink {
+interface ChildLink {
   definition: string;
   version?: number;
   input: Record<string, unknown>;

@@ -5,7 +5,7 @@ import type { WfContext } from "./context";
 type StateValue = string | { [key: string]: StateValue };
 
 /** The step ids a state value is in (leaf steps; parallel steps are containers, not listed). */
-export function activeSteps(value: StateValue, c: CompiledDefinition): string[] {
+function activeSteps(value: StateValue, c: CompiledDefinition): string[] {
   // The usual case, one step, as an exact-size array (a pushed-to [] keeps room for 17).
   if (typeof value === "string") return c.index.byId.has(value) ? [value] : [];
   const out: string[] = [];

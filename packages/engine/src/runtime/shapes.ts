@@ -15,7 +15,7 @@ const IdRecordObject = function IdRecordObject() {} as unknown as new () => Reco
 (IdRecordObject as unknown as { prototype: object }).prototype = Object.prototype;
 
 /** An empty id-keyed record. */
-export function emptyIdRecord<T>(): IdRecord<T> {
+function emptyIdRecord<T>(): IdRecord<T> {
   return new IdRecordObject() as IdRecord<T>;
 }
 
