@@ -62,6 +62,33 @@ process.env.BENCH_PRIOR = JSON.stringify({
 });
 report("engine.ours.throughput-vs-xstate", rate, "actions/s", "engine.xstate.throughput", true);
 report("engine.ours.throughput-vs-bpmn", rate, "actions/s", "engine.bpmn.throughput", true);
+// The floor under the engine: the compiled machine's transitions alone. `replay` folds a case's
+// audit log through the machine (no checks, no hashing, no store), so per event it is what the
+// XState part of an action costs. A whole action cannot have a lower ratio than this plus
+// validation, rules, hashing and the store write.
+{
+  const w1 = makeWorld();
+  const [one] = await drive(w1, 1, PHASES.length, "floor");
+  const events = await w1.engine.history(one!.id);
+  const reps = size(3000, 500);
+  for (let i = 0; i < reps / 5; i++) await w1.engine.replay(events); // warm-up
+  const rates: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const xs0 = now();
+    for (let i = 0; i < reps; i++) runXstateCase(i);
+    const xsCost = (now() - xs0) / (reps * 9);
+    const t0 = now();
+    for (let i = 0; i < reps; i++) await w1.engine.replay(events);
+    const cost = (now() - t0) / (reps * events.length);
+    rates.push(1000 / cost);
+    ratios.push(cost / xsCost);
+  }
+  console.log(
+    `BENCH engine.ours.transitions-only-vs-xstate ${median(rates).toFixed(0)} events/s vs engine.xstate.throughput ratio ${median(ratios).toFixed(2)}`,
+  );
+}
+
 // The same with the engine's own synchronous SHA-256 (same hashes, no thread-pool round trip per
 // event): what the app would get by passing `hash: sha256HexFast` to createEngine.
 // A third of the cases: this variant is a hint for the owners, not a target, and time is short.
