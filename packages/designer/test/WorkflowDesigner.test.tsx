@@ -44,6 +44,19 @@ describe("WorkflowDesigner", { timeout: 20_000 }, () => {
     expect(nodeTitles()).toEqual(["Start", "Apply", "Approve", "Done"]);
   });
 
+  it("shares the form designer's undo and redo buttons, which name the change they act on", () => {
+    setup();
+    const undo = within(toolbar()).getByRole("button", { name: "Undo" });
+    const redo = within(toolbar()).getByRole("button", { name: "Redo" });
+    expect([undo.hasAttribute("disabled"), redo.hasAttribute("disabled")]).toEqual([true, true]);
+    fireEvent.click(button("Add step"));
+    expect(undo.hasAttribute("disabled")).toBe(false);
+    expect(undo.getAttribute("title")).toMatch(/add/i);
+    fireEvent.click(undo);
+    expect(redo.getAttribute("title")).toMatch(/add/i);
+    expect(undo.hasAttribute("disabled")).toBe(true);
+  });
+
   it("renames a step from its properties, updating the arrows into it", () => {
     const { last } = setup();
     selectStep("approve");

@@ -13,6 +13,7 @@ import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { JsonView } from "../json/JsonView.tsx";
 import type { JsonSchema } from "../json/jsonCompletions.ts";
 import { pick, uiText } from "../ui/uiText.ts";
+import { useDesignerKeys } from "../ui/useDesignerKeys.ts";
 import { useDesignerStyles } from "../ui/useDesignerStyles.ts";
 import type { DesignDefinition } from "../workflow/workflowTypes.ts";
 import { dropAction } from "./canvasDrop.ts";
@@ -21,7 +22,7 @@ import { FieldList } from "./FieldList.tsx";
 import { FieldProperties } from "./FieldProperties.tsx";
 import { FormChecks } from "./FormChecks.tsx";
 import { FormPreview } from "./FormPreview.tsx";
-import { FormToolbar, type ToolbarKeys } from "./FormToolbar.tsx";
+import { FormToolbar, formShortcut } from "./FormToolbar.tsx";
 import { formDesignerReducer, initFormDesigner } from "./formDesignerReducer.ts";
 import { type DesignerLocale, type DesignForm, localText } from "./formTypes.ts";
 import { OutlineTree } from "./OutlineTree.tsx";
@@ -90,16 +91,9 @@ export function FormDesigner(props: FormDesignerProps) {
     () => previewStepsFor(form.id, props.definitions ?? [], locale),
     [form.id, props.definitions, locale],
   );
-  const toolbar = useRef<ToolbarKeys>(null);
   const rootRef = useRef<HTMLDivElement>(null);
-  // Shortcuts work wherever focus is inside the designer; a native listener on the root, since
-  // the root is a plain container rather than a widget of its own.
-  useEffect(() => {
-    const el = rootRef.current;
-    const listener = (e: globalThis.KeyboardEvent) => toolbar.current?.onKeyDown(e);
-    el?.addEventListener("keydown", listener);
-    return () => el?.removeEventListener("keydown", listener);
-  }, []);
+  // Shortcuts work wherever focus is inside the designer.
+  useDesignerKeys(rootRef, dispatch, (event) => formShortcut(event, state));
 
   const tabs: [SidePanel, string][] = [
     ["properties", t.properties],
@@ -110,7 +104,7 @@ export function FormDesigner(props: FormDesignerProps) {
   ];
   return (
     <div className="wf-designer wf-form-designer" ref={rootRef}>
-      <FormToolbar ref={toolbar} state={state} dispatch={dispatch} locale={locale} />
+      <FormToolbar state={state} dispatch={dispatch} locale={locale} />
       {state.refusal ? (
         <p className="wf-refusal" role="status">
           {state.refusal}

@@ -1,40 +1,47 @@
-import { type Dispatch, type Ref, useImperativeHandle } from "react";
+import type { Dispatch } from "react";
+import { DesignerToolbar } from "../ui/DesignerToolbar.tsx";
 import { uiText } from "../ui/uiText.ts";
+import { type DesignerKeyEvent, historyShortcut } from "../ui/useDesignerKeys.ts";
 import type { FormDesignerAction, FormDesignerState } from "./formDesignerReducer.ts";
 import type { DesignerLocale } from "./formTypes.ts";
 import { keyboardMoves, type MoveTarget } from "./keyboardMoves.ts";
-
-/** What the designer root forwards key presses to. */
-export interface ToolbarKeys {
-  onKeyDown: (
-    event: Pick<
-      KeyboardEvent,
-      "key" | "ctrlKey" | "metaKey" | "shiftKey" | "altKey" | "target" | "preventDefault"
-    >,
-  ) => void;
-}
 
 /** Props of {@link FormToolbar}. */
 export interface FormToolbarProps {
   state: FormDesignerState;
   dispatch: Dispatch<FormDesignerAction>;
   locale: DesignerLocale;
-  ref?: Ref<ToolbarKeys>;
-}
-
-/** Keys typed into a text box belong to that box (CodeMirror has its own undo), not to the canvas. */
-function inEditable(target: EventTarget | null): boolean {
-  return (
-    target instanceof Element &&
-    target.closest("input, textarea, select, [contenteditable='true'], .cm-editor") !== null
-  );
 }
 
 /**
- * Undo/redo, clipboard and move buttons for the selected field, and the same as shortcuts:
- * Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z), Ctrl+C / Ctrl+X / Ctrl+V, Ctrl+D duplicate, Delete,
- * Alt+↑/↓ move, Alt+→ into the container above, Alt+← out of the container.
+ * The form designer's shortcuts, the same as its toolbar buttons: Ctrl+Z / Ctrl+Y (or
+ * Ctrl+Shift+Z), Ctrl+C / Ctrl+X / Ctrl+V, Ctrl+D duplicate, Delete, Alt+↑/↓ move, Alt+→ into
+ * the container above, Alt+← out of the container.
  */
+export function formShortcut(
+  event: DesignerKeyEvent,
+  state: FormDesignerState,
+): FormDesignerAction | undefined {
+  const history = historyShortcut(event);
+  if (history) return history;
+  const path = state.selected;
+  const mod = event.ctrlKey || event.metaKey;
+  const key = event.key.toLowerCase();
+  if (mod && key === "v") return { type: "paste" };
+  if (!path) return undefined;
+  if (mod && key === "c") return { type: "copy", path };
+  if (mod && key === "x") return { type: "cut", path };
+  if (mod && key === "d") return { type: "duplicate", path };
+  if (event.key === "Delete" || event.key === "Backspace") return { type: "remove", path };
+  if (!event.altKey) return undefined;
+  const moves = keyboardMoves(state.history.present, path);
+  const target = { ArrowUp: moves.up, ArrowDown: moves.down, ArrowRight: moves.into, ArrowLeft: moves.out }[
+    event.key
+  ];
+  return target ? { type: "move", from: path, list: target.list, index: target.index } : undefined;
+}
+
+/** Undo/redo, clipboard and move buttons for the selected field ({@link formShortcut} has the keys). */
 export function FormToolbar(props: FormToolbarProps) {
   const { state, dispatch } = props;
   const t = uiText(props.locale);
@@ -43,47 +50,8 @@ export function FormToolbar(props: FormToolbarProps) {
   const move = (target: MoveTarget | undefined) => {
     if (path && target) dispatch({ type: "move", from: path, list: target.list, index: target.index });
   };
-
-  useImperativeHandle(props.ref, () => ({
-    onKeyDown(event) {
-      if (inEditable(event.target)) return;
-      const mod = event.ctrlKey || event.metaKey;
-      const key = event.key.toLowerCase();
-      let action: FormDesignerAction | undefined;
-      if (mod && key === "z" && !event.shiftKey) action = { type: "undo" };
-      else if (mod && (key === "y" || (key === "z" && event.shiftKey))) action = { type: "redo" };
-      else if (mod && key === "v") action = { type: "paste" };
-      else if (path && mod && key === "c") action = { type: "copy", path };
-      else if (path && mod && key === "x") action = { type: "cut", path };
-      else if (path && mod && key === "d") action = { type: "duplicate", path };
-      else if (path && (event.key === "Delete" || event.key === "Backspace"))
-        action = { type: "remove", path };
-      else if (path && event.altKey) {
-        const target = {
-          ArrowUp: moves.up,
-          ArrowDown: moves.down,
-          ArrowRight: moves.into,
-          ArrowLeft: moves.out,
-        }[event.key];
-        if (target) action = { type: "move", from: path, list: target.list, index: target.index };
-      }
-      if (action) {
-        event.preventDefault();
-        dispatch(action);
-      }
-    },
-  }));
-
-  const past = state.history.past.at(-1)?.label;
-  const future = state.history.future.at(-1)?.label;
   return (
-    <div className="wf-toolbar" role="toolbar" aria-label={t.canvas}>
-      <button type="button" disabled={!past} title={past} onClick={() => dispatch({ type: "undo" })}>
-        {t.undo}
-      </button>
-      <button type="button" disabled={!future} title={future} onClick={() => dispatch({ type: "redo" })}>
-        {t.redo}
-      </button>
+    <DesignerToolbar label={t.canvas} history={state.history} dispatch={dispatch} locale={props.locale}>
       <button type="button" disabled={!path} onClick={() => path && dispatch({ type: "copy", path })}>
         {t.copy}
       </button>
@@ -111,6 +79,6 @@ export function FormToolbar(props: FormToolbarProps) {
       <button type="button" disabled={!moves.out} onClick={() => move(moves.out)}>
         {t.moveOut}
       </button>
-    </div>
+    </DesignerToolbar>
   );
 }

@@ -5,6 +5,7 @@ import type { JsonPath } from "../history/jsonPatch.ts";
 import { JsonView } from "../json/JsonView.tsx";
 import type { JsonSchema } from "../json/jsonCompletions.ts";
 import { pick, uiText } from "../ui/uiText.ts";
+import { historyShortcut, useDesignerKeys } from "../ui/useDesignerKeys.ts";
 import { useDesignerStyles } from "../ui/useDesignerStyles.ts";
 import { checkStaffing, type StaffingReport } from "./checkStaffing.ts";
 import type { SimCalendars } from "./createSimulation.ts";
@@ -104,20 +105,7 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
       props.onPublish?.({ ...def, version: def.version + 1 });
   };
   const rootRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = rootRef.current;
-    const listener = (e: KeyboardEvent) => {
-      if (e.target instanceof Element && e.target.closest("input, textarea, select, .cm-editor")) return;
-      const key = e.key.toLowerCase();
-      if (!(e.ctrlKey || e.metaKey)) return;
-      if (key === "z" && !e.shiftKey) dispatch({ type: "undo" });
-      else if (key === "y" || (key === "z" && e.shiftKey)) dispatch({ type: "redo" });
-      else return;
-      e.preventDefault();
-    };
-    el?.addEventListener("keydown", listener);
-    return () => el?.removeEventListener("keydown", listener);
-  }, []);
+  useDesignerKeys(rootRef, dispatch, historyShortcut);
 
   const tabs: [SidePanel, string][] = [
     ["procedure", t.procedure],

@@ -2,6 +2,7 @@ import { type Dispatch, useId, useState } from "react";
 import type { DesignerLocale } from "../form/formTypes.ts";
 import { localText } from "../form/formTypes.ts";
 import type { JsonPath } from "../history/jsonPatch.ts";
+import { DesignerToolbar } from "../ui/DesignerToolbar.tsx";
 import { uiText } from "../ui/uiText.ts";
 import { listSteps } from "./stepIndex.ts";
 import { STEP_KIND_NAMES } from "./stepTemplates.ts";
@@ -22,7 +23,7 @@ export interface WorkflowToolbarProps {
 
 /**
  * Add a step of a chosen kind, connect the selected step to another, delete the selected step or
- * arrow, undo and redo, run the staffing check, publish: all reachable by keyboard, so nothing
+ * arrow, run the staffing check, publish (after the shared undo and redo): all reachable by keyboard, so nothing
  * on the diagram needs a mouse.
  */
 export function WorkflowToolbar(props: WorkflowToolbarProps) {
@@ -35,21 +36,7 @@ export function WorkflowToolbar(props: WorkflowToolbarProps) {
   const selected = state.selected;
   const steps = listSteps(state.history.present).filter((s) => s.id !== selected);
   return (
-    <div className="wf-toolbar" role="toolbar" aria-label={t.diagram}>
-      <button
-        type="button"
-        disabled={state.history.past.length === 0}
-        onClick={() => dispatch({ type: "undo" })}
-      >
-        {t.undo}
-      </button>
-      <button
-        type="button"
-        disabled={state.history.future.length === 0}
-        onClick={() => dispatch({ type: "redo" })}
-      >
-        {t.redo}
-      </button>
+    <DesignerToolbar label={t.diagram} history={state.history} dispatch={dispatch} locale={props.locale}>
       <label htmlFor={kindId}>{t.kind}</label>
       <select id={kindId} value={kind} onChange={(e) => setKind(e.target.value as StepKind)}>
         {STEP_KINDS.map((k) => (
@@ -104,6 +91,6 @@ export function WorkflowToolbar(props: WorkflowToolbarProps) {
           {t.publish}
         </button>
       ) : null}
-    </div>
+    </DesignerToolbar>
   );
 }
