@@ -1,10 +1,10 @@
 /**
  * The renderer's small stylesheet: a 12-column CSS grid that collapses to one column on a phone,
  * themed through CSS variables (`--wf-gap`, `--wf-error`, `--wf-border`, `--wf-accent`).
- * The same text ships as a file, `@wf/forms/styles.css` (test/node/stylesFile.test.ts keeps them
- * identical), for hosts that link their CSS rather than apply it from script.
+ * This is the one source: `@wf/forms/styles.css`, for hosts that link their CSS rather than apply
+ * it from script, is generated from it (`pnpm --filter @wf/forms styles`; a test fails when stale).
  */
-export const formStyles = `/* The form renderer's stylesheet (@wf/forms/styles.css). Kept identical to formStyles in src/react/stylesheet.ts by test/node/stylesFile.test.ts. */
+export const formStyles = `/* The form renderer's stylesheet (@wf/forms/styles.css). Generated from formStyles in src/react/stylesheet.ts by pnpm --filter @wf/forms styles: edit it there. */
 .wf-form {
   --wf-gap: 12px;
   --wf-error: #b3261e;
