@@ -1,26 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { createActor } from "xstate";
 import { type AuditEvent, canonicalJson, compileDefinition, sha256Hex } from "../src/index";
-import { actor, calendar, makeDirectory, makeEngine, selectionDefinition } from "./fixtures";
+import { actor, calendar, makeDirectory, makeEngine, selectionDefinition, submittedCase } from "./fixtures";
 import { childDefinition, recallDefinition } from "./recallFixtures";
 
 async function threeSteps() {
   const env = makeEngine([selectionDefinition()]);
   const { engine, nextAction } = env;
-  let i = await engine.start({
-    definitionId: "mini-selection",
-    actor: actor("hr"),
-    data: { candidateId: "cadre" },
-    actionId: nextAction(),
-  });
-  i = await engine.act({
-    taskId: i.tasks[0]!.id,
-    actor: actor("hr"),
-    outcome: "submit",
-    formData: { name: "Li", age: 40 },
-    actionId: nextAction(),
-    expectedVersion: i.version,
-  });
+  let i = await submittedCase({ engine, nextAction });
   i = await engine.claim({ taskId: i.tasks[0]!.id, actor: actor("od1"), actionId: nextAction() });
   i = await engine.act({
     taskId: i.tasks[0]!.id,

@@ -2,8 +2,10 @@ import {
   type Actor,
   createEngine,
   type Definition,
+  type Engine,
   type EngineOptions,
   type FormValidator,
+  type Instance,
   MemoryStore,
   type OrgDirectory,
   type OrgUnit,
@@ -114,6 +116,31 @@ export function makeEngine(definitions: unknown[], extra: Partial<EngineOptions>
   let a = 0;
   const nextAction = () => `a${++a}`;
   return { engine, store, clock, nextAction };
+}
+
+/**
+ * A case started by the unit's HR and past its first step (`submit`, as Li, 40): where most
+ * tests of the mini selection's review step begin.
+ */
+export async function submittedCase(
+  env: { engine: Engine; nextAction: () => string },
+  definitionId = "mini-selection",
+): Promise<Instance> {
+  const { engine, nextAction } = env;
+  const i = await engine.start({
+    definitionId,
+    actor: actor("hr"),
+    data: { candidateId: "cadre" },
+    actionId: nextAction(),
+  });
+  return engine.act({
+    taskId: i.tasks[0]!.id,
+    actor: actor("hr"),
+    outcome: "submit",
+    formData: { name: "Li", age: 40 },
+    actionId: nextAction(),
+    expectedVersion: i.version,
+  });
 }
 
 const t = (s: string) => ({ zh: s, en: s });

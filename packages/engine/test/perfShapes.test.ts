@@ -3,27 +3,14 @@ import { compileDefinition, type InstanceRecord, sha256Hex, sha256HexFast } from
 import type { StartInput, WfEvent } from "../src/runtime/context";
 import { EngineCore, persistedSnapshot } from "../src/runtime/EngineCore";
 import { copyIdRecord, merged, withIds } from "../src/runtime/shapes";
-import { actor, calendar, makeDirectory, makeEngine, selectionDefinition } from "./fixtures";
+import { actor, calendar, makeDirectory, makeEngine, selectionDefinition, submittedCase } from "./fixtures";
 
 // The throughput work (synchronous default hash, hand-built persisted snapshots, records built
 // key by key) must not change a single stored byte: same hashes, same snapshots, same records.
 
 async function drive(extra: Parameters<typeof makeEngine>[1] = {}) {
   const { engine, store, nextAction, clock } = makeEngine([selectionDefinition()], extra);
-  let i = await engine.start({
-    definitionId: "mini-selection",
-    actor: actor("hr"),
-    data: { candidateId: "cadre" },
-    actionId: nextAction(),
-  });
-  i = await engine.act({
-    taskId: i.tasks[0]!.id,
-    actor: actor("hr"),
-    outcome: "submit",
-    formData: { name: "Li", age: 40 },
-    actionId: nextAction(),
-    expectedVersion: i.version,
-  });
+  let i = await submittedCase({ engine, nextAction });
   i = await engine.claim({ taskId: i.tasks[0]!.id, actor: actor("od1"), actionId: nextAction() });
   i = await engine.act({
     taskId: i.tasks[0]!.id,

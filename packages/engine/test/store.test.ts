@@ -8,7 +8,7 @@ import {
   MemoryStore,
   type StoredDefinition,
 } from "../src/index";
-import { actor, makeEngine, selectionDefinition } from "./fixtures";
+import { actor, makeEngine, selectionDefinition, submittedCase } from "./fixtures";
 
 const def = (version: number, hash: string): StoredDefinition => ({
   id: "d",
@@ -103,20 +103,7 @@ describe("MemoryStore", () => {
 describe("engine refusals around storage", () => {
   it("two clerks acting at once on the same version: one wins, the other conflicts and writes nothing", async () => {
     const { engine, nextAction } = makeEngine([selectionDefinition()]);
-    let i = await engine.start({
-      definitionId: "mini-selection",
-      actor: actor("hr"),
-      data: { candidateId: "cadre" },
-      actionId: nextAction(),
-    });
-    i = await engine.act({
-      taskId: i.tasks[0]!.id,
-      actor: actor("hr"),
-      outcome: "submit",
-      formData: { name: "Li", age: 40 },
-      actionId: nextAction(),
-      expectedVersion: i.version,
-    });
+    const i = await submittedCase({ engine, nextAction });
     const task = i.tasks[0]!.id;
     const results = await Promise.allSettled([
       engine.act({

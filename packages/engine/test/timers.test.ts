@@ -1,26 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Definition } from "../src/index";
-import { actor, makeEngine, selectionDefinition } from "./fixtures";
+import { actor, makeEngine, selectionDefinition, submittedCase } from "./fixtures";
 
 const t = (s: string) => ({ zh: s, en: s });
 
 describe("deadlines and timeouts on user tasks", () => {
   it("reminds, escalates and times out against the holiday calendar", async () => {
     const { engine, nextAction, clock, store } = makeEngine([selectionDefinition()]);
-    let i = await engine.start({
-      definitionId: "mini-selection",
-      actor: actor("hr"),
-      data: { candidateId: "cadre" },
-      actionId: nextAction(),
-    });
-    i = await engine.act({
-      taskId: i.tasks[0]!.id,
-      actor: actor("hr"),
-      outcome: "submit",
-      formData: { name: "Li", age: 40 },
-      actionId: nextAction(),
-      expectedVersion: i.version,
-    });
+    let i = await submittedCase({ engine, nextAction });
     const review = i.tasks[0]!;
     // Created Monday 2026-03-02 09:00 (+08:00): due 3 working days later, reminder 1 working day before.
     expect(review.due).toBe("2026-03-05T01:00:00.000Z");

@@ -7,7 +7,7 @@ import {
   SeparationOfDutiesError,
   ValidationError,
 } from "../src/index";
-import { actor, makeEngine, selectionDefinition } from "./fixtures";
+import { actor, makeEngine, selectionDefinition, submittedCase } from "./fixtures";
 
 async function started(candidateId = "cadre") {
   const env = makeEngine([selectionDefinition()]);
@@ -430,20 +430,7 @@ describe("which outcomes the step's checks guard", () => {
     review.checks = ["confirmed"];
     review.outcomes.defer = { label: { zh: "暂缓", en: "Defer" } };
     const { engine, nextAction } = makeEngine([def]);
-    let i = await engine.start({
-      definitionId: def.id,
-      actor: actor("hr"),
-      data: { candidateId: "cadre" },
-      actionId: nextAction(),
-    });
-    i = await engine.act({
-      taskId: i.tasks[0]!.id,
-      actor: actor("hr"),
-      outcome: "submit",
-      formData: { name: "Li", age: 40 },
-      actionId: nextAction(),
-      expectedVersion: i.version,
-    });
+    const i = await submittedCase({ engine, nextAction }, def.id);
     const task = i.tasks[0]!.id;
     await expect(
       engine.act({
