@@ -7,10 +7,12 @@ import { fail, kindOf, limit, show } from "../runtime";
 // evaluation, but expressions over `any` data (and host scopes) reach these at run time, so each
 // names the function, the argument and the value it got.
 
+/** The node of argument i, for pointing an error at it (the whole call when it is missing). */
 export function argNode(n: CallNode, i: number): Ast {
   return n.args[i] ?? n;
 }
 
+/** Argument i as a string, or an evaluation error naming the function and the value. */
 export function needString(rt: Runtime, n: CallNode, args: unknown[], i: number): string {
   const v = args[i];
   if (typeof v !== "string")
@@ -18,6 +20,7 @@ export function needString(rt: Runtime, n: CallNode, args: unknown[], i: number)
   return v;
 }
 
+/** Argument i as a number, or an evaluation error naming the function and the value. */
 export function needNumber(rt: Runtime, n: CallNode, args: unknown[], i: number): number {
   const v = args[i];
   if (typeof v !== "number")
@@ -25,6 +28,7 @@ export function needNumber(rt: Runtime, n: CallNode, args: unknown[], i: number)
   return v;
 }
 
+/** Argument i as a whole number of at most `max` in size (larger is a limit error). */
 export function needInt(rt: Runtime, n: CallNode, args: unknown[], i: number, max = 1e7): number {
   const v = needNumber(rt, n, args, i);
   if (!Number.isInteger(v))
@@ -65,15 +69,18 @@ export function needDay(rt: Runtime, n: CallNode, args: unknown[], i: number): n
   );
 }
 
+/** Whether any argument is null (a missing value), which most built-ins pass on as null. */
 export function anyNull(args: unknown[]): boolean {
   for (const a of args) if (a === null || a === undefined) return true;
   return false;
 }
 
+/** Stop a call whose result would pass env.maxListSize. */
 export function checkListSize(rt: Runtime, n: CallNode, size: number): void {
   if (size > rt.maxList) limit(rt, n, `${n.callee}: the result would have more than ${rt.maxList} items`);
 }
 
+/** Stop a string that would pass env.maxStringLength; s itself otherwise. */
 export function checkString(rt: Runtime, n: Ast, s: string): string {
   if (s.length > rt.maxString) limit(rt, n, `The string would be longer than ${rt.maxString} characters`);
   return s;

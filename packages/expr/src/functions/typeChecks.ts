@@ -4,6 +4,7 @@ import type { CheckCall } from "./builtin";
 
 // Type-check helpers for the built-ins whose signature a `params` list cannot say.
 
+/** Short names for the types the signatures use. */
 export const S = T.string;
 export const N = T.number;
 export const B = T.boolean;
@@ -23,6 +24,7 @@ export function expectList(c: CheckCall, i: number): TypeDesc {
   return elemOf(t);
 }
 
+/** Report argument i unless its type is assignable to `want`. */
 export function expect(c: CheckCall, i: number, want: TypeDesc): void {
   const t = c.args[i];
   if (t && !assignable(t, want)) {
@@ -35,6 +37,7 @@ export function expectCondition(c: CheckCall, i: number, t: TypeDesc): void {
   if (!assignable(t, B)) c.issue(i, `${c.node.callee}: the condition must be true/false`);
 }
 
+/** Report argument i unless it can be compared: a number, a string or a date. */
 export function numberOrString(c: CheckCall, t: TypeDesc, i: number): void {
   if (!["number", "string", "date", "datetime", "any", "null"].includes(t.kind)) {
     c.issue(i, `${c.node.callee}: argument ${i + 1} must be a number or a string, got ${typeName(t)}`);
