@@ -4,7 +4,7 @@
  * profile and simulated slow 4G: the weak networks clerks work on. Target: 95 or more each.
  */
 import { execFile } from "node:child_process";
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -22,6 +22,7 @@ if (missing) {
 if (!existsSync(join(outDir, "index.html"))) buildApp();
 
 const cli = fileURLToPath(new URL("../node_modules/.bin/lighthouse", import.meta.url));
+// Kept after the run (bench/.out is git-ignored): its treemap and diagnostics say what to fix.
 const report = join(outDir, "..", "lighthouse.json");
 const server = await preview(47_812);
 try {
@@ -52,14 +53,24 @@ interface LhAudit {
   score: number | null;
   title: string;
   displayValue?: string;
+  numericValue?: number;
 }
 const lhr = JSON.parse(readFileSync(report, "utf8")) as {
   categories: Record<string, { score: number | null; auditRefs: { id: string; weight: number }[] }>;
   audits: Record<string, LhAudit>;
   runtimeError?: { message: string };
 };
-rmSync(report, { force: true });
 if (lhr.runtimeError) console.error(`# lighthouse runtime error: ${lhr.runtimeError.message}`);
+// The metrics behind the performance score, every run: scores vary, the metrics say why.
+const METRICS = {
+  FCP: "first-contentful-paint",
+  LCP: "largest-contentful-paint",
+  TBT: "total-blocking-time",
+  SI: "speed-index",
+  CLS: "cumulative-layout-shift",
+};
+const shown = Object.entries(METRICS).map(([k, id]) => `${k} ${lhr.audits[id]?.displayValue ?? "?"}`);
+console.error(`# metrics: ${shown.join(", ")}`);
 for (const c of CATEGORIES) {
   const cat = lhr.categories[c];
   if (!cat || cat.score === null) {
