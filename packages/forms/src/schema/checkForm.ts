@@ -1,5 +1,6 @@
 import type { EvalEnv } from "@wf/expr";
-import { effectiveValuesWith } from "./effectiveValues";
+import type { CompiledForm } from "./compileForm";
+import { effectiveValuesAndScope } from "./effectiveValues";
 import { evalFormExpr } from "./expressions";
 import { checkFieldValue, isEmptyValue } from "./fieldValueSchema";
 import type { ValueFieldJson } from "./formJson";
@@ -27,8 +28,11 @@ export type FormReport = (
   path: PropertyKey[],
 ) => void;
 
-/** What one validation call brings: the environment, the directory, today, where issues go. */
+/** One validation call: the values and what the call brings (clock, data, directory, report). */
 interface Call {
+  form: CompiledForm;
+  values: FormValues;
+  data: unknown;
   env: EvalEnv;
   exists: FormContext["exists"];
   today: string;
@@ -46,6 +50,7 @@ function checkField(
   value: unknown,
   path: PropertyKey[],
   scope: Record<string, unknown>,
+  row?: Record<string, unknown>,
 ): boolean {
   const { field } = planned;
   const json = field.json;
@@ -76,7 +81,8 @@ function checkField(
   );
   if (!ok) return false;
   for (const rule of field.rules) {
-    if (evalFormExpr(rule.expr, { ...scope, value }, env, false) !== true)
+    const extra = row === undefined ? { value } : { row, value };
+    if (evalFormExpr(rule.expr, scopeOf(call.form, call.values, call.data, extra), env, false) !== true)
       call.report(undefined, rule.id, toMessage(rule.message), path);
   }
   return true;
@@ -101,9 +107,18 @@ export function checkForm(
   }
   const { form } = plan;
   const env = envOf(form, ctx);
-  const call: Call = { env, exists: ctx.exists, today: env.now.slice(0, 10), report };
-  const values = effectiveValuesWith(form, raw, env, ctx.data);
-  const scope = scopeOf(form, values, ctx.data);
+  const effective = effectiveValuesAndScope(form, raw, env, ctx.data);
+  const values = effective.values;
+  const scope = effective.scope ?? scopeOf(form, values, ctx.data);
+  const call: Call = {
+    form,
+    values,
+    data: ctx.data,
+    env,
+    exists: ctx.exists,
+    today: env.now.slice(0, 10),
+    report,
+  };
   for (const planned of plan.checked) {
     const f = planned.field;
     if (!conditionsHold(f.visible, scope, env)) continue;
@@ -115,10 +130,10 @@ export function checkForm(
         report(f.json, "type", messages.type({ zh: "行对象", en: "a row object" }), [f.key, i]);
         return;
       }
-      const rowScope = { ...scope, row };
+      const rowScope = scopeOf(form, values, ctx.data, { row });
       for (const c of planned.columns)
         if (conditionsHold(c.field.visible, rowScope, env))
-          checkField(call, c, row[c.field.key], [f.key, i, c.field.key], rowScope);
+          checkField(call, c, row[c.field.key], [f.key, i, c.field.key], rowScope, row);
     });
   }
   for (const { rule, target, path } of plan.rules) {

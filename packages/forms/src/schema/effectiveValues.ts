@@ -1,6 +1,6 @@
 import type { EvalEnv } from "@wf/expr";
 import type { CompiledField, CompiledForm } from "./compileForm";
-import { applyCalcsWith, conditionsHold, envOf, type FormContext, scopeOf } from "./formState";
+import { calcsAndScope, conditionsHold, envOf, type FormContext, scopeOf } from "./formState";
 import type { FormValues } from "./types";
 
 /** The fields with conditions, worked out once per form (most fields have none). */
@@ -33,48 +33,55 @@ function conditional(form: CompiledForm): Conditional {
  * Permissions do not remove anything here: a field the step may not see still holds its value.
  */
 export function effectiveValues(form: CompiledForm, raw: FormValues, ctx: FormContext = {}): FormValues {
-  return effectiveValuesWith(form, raw, envOf(form, ctx), ctx.data);
+  return effectiveValuesAndScope(form, raw, envOf(form, ctx), ctx.data).values;
 }
 
-/** effectiveValues with the environment already made (see envOf), for callers that evaluate more. */
-export function effectiveValuesWith(
+function without(values: FormValues, hidden: ReadonlySet<string>): FormValues {
+  const out = { ...values };
+  for (const k of hidden) delete out[k];
+  return out;
+}
+
+/**
+ * effectiveValues with the environment already made (see envOf), also handing back the scope of
+ * the result when it made one on the way (it equals `scopeOf(form, values, data)`): a validation
+ * evaluates every condition against it.
+ */
+export function effectiveValuesAndScope(
   form: CompiledForm,
   raw: FormValues,
   env: EvalEnv,
   data: unknown,
-): FormValues {
+): { values: FormValues; scope: Record<string, unknown> | undefined } {
   const cond = conditional(form);
   const hidden = new Set<string>();
-  const without = (v: FormValues) => {
-    const out = { ...v };
-    for (const k of hidden) delete out[k];
-    return out;
-  };
-  let values = applyCalcsWith(form, raw, env, data).values;
+  let { values, scope } = calcsAndScope(form, raw, env, data);
   if (cond.top.length > 0)
     for (let round = 0; round <= form.topLevel.length; round++) {
-      const scope = scopeOf(form, values, data);
+      scope ??= scopeOf(form, values, data);
       const before = hidden.size;
       for (const f of cond.top)
         if (!hidden.has(f.key) && !conditionsHold(f.visible, scope, env)) hidden.add(f.key);
       if (hidden.size === before) break;
-      values = without(applyCalcsWith(form, without(values), env, data).values);
+      values = without(calcsAndScope(form, without(values, hidden), env, data).values, hidden);
+      scope = undefined;
     }
   // Columns hidden by a condition, row by row (their conditions mostly read their own row).
   for (const { group, columns } of cond.columns) {
     const rows = values[group.key];
     if (!Array.isArray(rows)) continue;
-    const scope = scopeOf(form, values, data);
+    const before = values;
     values = {
       ...values,
       [group.key]: rows.map((row: unknown) => {
         if (row === null || typeof row !== "object" || Array.isArray(row)) return row;
-        const rowScope = { ...scope, row };
+        const rowScope = scopeOf(form, before, data, { row });
         const out = { ...(row as Record<string, unknown>) };
         for (const c of columns) if (!conditionsHold(c.visible, rowScope, env)) delete out[c.key];
         return out;
       }),
     };
+    scope = undefined;
   }
-  return values;
+  return { values, scope };
 }

@@ -63,38 +63,62 @@ const isoDateTime = z.iso.datetime({ offset: true });
 const MOBILE = /^1[3-9]\d{9}$/;
 const SIGNATURE = /^data:image\/(png|svg\+xml|jpeg);base64,[A-Za-z0-9+/]+=*$/;
 
-function typeOf(field: ValueFieldJson): { schema: z.ZodType; kind: Message } {
+/** A field's value type: the test a non-empty value must pass, and its name for the message. */
+interface ValueType {
+  test: (value: unknown) => boolean;
+  kind: Message;
+}
+
+// Plain tests where zod's would be exactly this test (zod 4's number is finite, its array walks
+// every index, holes included): they run for every field of every submission, and skip building
+// a zod result per value. Structured values (dates, files, rows) keep their zod schemas.
+const isText = (v: unknown): boolean => typeof v === "string";
+const isNumber = (v: unknown): boolean => typeof v === "number" && Number.isFinite(v);
+const isBoolean = (v: unknown): boolean => typeof v === "boolean";
+const isId = (v: unknown): boolean => typeof v === "string" && v.length > 0;
+const isChoice = (v: unknown): boolean => isText(v) || isNumber(v);
+const listOf =
+  (item: (v: unknown) => boolean) =>
+  (v: unknown): boolean => {
+    if (!Array.isArray(v)) return false;
+    for (let i = 0; i < v.length; i++) if (!item(v[i])) return false;
+    return true;
+  };
+const matches =
+  (schema: z.ZodType) =>
+  (v: unknown): boolean =>
+    schema.safeParse(v).success;
+
+function typeOf(field: ValueFieldJson): ValueType {
   switch (field.type) {
     case "number":
     case "money":
-      return { schema: z.number().finite(), kind: kinds.number };
+      return { test: isNumber, kind: kinds.number };
     case "date":
-      return { schema: isoDate, kind: kinds.date };
+      return { test: matches(isoDate), kind: kinds.date };
     case "datetime":
-      return { schema: isoDateTime, kind: kinds.datetime };
+      return { test: matches(isoDateTime), kind: kinds.datetime };
     case "checkbox":
     case "switch":
-      return { schema: z.boolean(), kind: kinds.boolean };
+      return { test: isBoolean, kind: kinds.boolean };
     case "multiSelect":
-      return { schema: z.array(z.union([z.string(), z.number()])), kind: kinds.list };
+      return { test: listOf(isChoice), kind: kinds.list };
     case "personPicker":
     case "orgPicker":
-      return field.multiple
-        ? { schema: z.array(z.string().min(1)), kind: kinds.list }
-        : { schema: z.string().min(1), kind: kinds.id };
+      return field.multiple ? { test: listOf(isId), kind: kinds.list } : { test: isId, kind: kinds.id };
     case "file":
-      return { schema: z.array(fileRef), kind: kinds.files };
+      return { test: matches(z.array(fileRef)), kind: kinds.files };
     case "signature":
       // A data URL when the host has no file storage; the stored image's reference when it has.
-      return { schema: z.union([z.string(), fileRef]), kind: kinds.signature };
+      return { test: matches(z.union([z.string(), fileRef])), kind: kinds.signature };
     case "select":
     case "radio":
-      return { schema: z.union([z.string(), z.number()]), kind: kinds.text };
+      return { test: isChoice, kind: kinds.text };
     case "group":
     case "table":
-      return { schema: z.array(z.record(z.string(), z.unknown())), kind: kinds.rows };
+      return { test: matches(z.array(z.record(z.string(), z.unknown()))), kind: kinds.rows };
     default:
-      return { schema: z.string(), kind: kinds.text };
+      return { test: isText, kind: kinds.text };
   }
 }
 
@@ -110,6 +134,21 @@ function fileMatches(file: FileRef, accept: readonly string[]): boolean {
 
 function bytes(n: number): string {
   return n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+function showNumber(n: number, money: boolean): string {
+  return money ? formatMoney(n) : String(n);
+}
+
+/**
+ * A date or date-time value against a bound: a bound given as a day compares with the value's day
+ * (as written, in its own offset); two date-times compare as instants, so different offsets do
+ * not mislead. (Module-level rather than a closure: this runs for every date of every submission.)
+ */
+function compareDate(value: string, bound: string, day: boolean): number {
+  return day || bound.length <= 10
+    ? value.slice(0, 10).localeCompare(bound.slice(0, 10))
+    : Math.sign(Date.parse(value) - Date.parse(bound));
 }
 
 function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add: Report): void {
@@ -129,25 +168,21 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
     case "number":
     case "money": {
       const n = value as number;
-      const scale = field.type === "money" ? 2 : (field.scale ?? 6);
-      const show = (b: number) => (field.type === "money" ? formatMoney(b) : String(b));
+      const money = field.type === "money";
+      const scale = money ? 2 : (field.scale ?? 6);
       if (decimalPlaces(n) > scale) add("scale", messages.scale(scale));
-      if (typeof fc.min === "number" && n < fc.min) add("min", messages.min(show(fc.min)));
-      if (typeof fc.max === "number" && n > fc.max) add("max", messages.max(show(fc.max)));
+      if (typeof fc.min === "number" && n < fc.min) add("min", messages.min(showNumber(fc.min, money)));
+      if (typeof fc.max === "number" && n > fc.max) add("max", messages.max(showNumber(fc.max, money)));
       return;
     }
     case "date":
     case "datetime": {
-      // A bound given as a day compares with the value's day (as written, in its own offset);
-      // two date-times compare as instants, so different offsets do not mislead.
       const s = value as string;
-      const cmp = (bound: string) =>
-        field.type === "date" || bound.length <= 10
-          ? s.slice(0, 10).localeCompare(bound.slice(0, 10))
-          : Math.sign(Date.parse(s) - Date.parse(bound));
-      const shown = (b: string) => (field.type === "date" ? b.slice(0, 10) : b);
-      if (typeof fc.min === "string" && cmp(fc.min) < 0) add("min", messages.dateMin(shown(fc.min)));
-      if (typeof fc.max === "string" && cmp(fc.max) > 0) add("max", messages.dateMax(shown(fc.max)));
+      const day = field.type === "date";
+      if (typeof fc.min === "string" && compareDate(s, fc.min, day) < 0)
+        add("min", messages.dateMin(day ? fc.min.slice(0, 10) : fc.min));
+      if (typeof fc.max === "string" && compareDate(s, fc.max, day) > 0)
+        add("max", messages.dateMax(day ? fc.max.slice(0, 10) : fc.max));
       return;
     }
     case "select":
@@ -221,8 +256,8 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
 /** Receives one problem of a value: rule, message, and the path inside the value (`[2]`). */
 export type Report = (rule: string, message: Message, path?: PropertyKey[]) => void;
 
-// Type schemas depend only on the field's JSON: built once per field, not per validation.
-const typeSchemas = new WeakMap<ValueFieldJson, { schema: z.ZodType; kind: Message }>();
+// Value types depend only on the field's JSON: made once per field, not per validation.
+const valueTypes = new WeakMap<ValueFieldJson, ValueType>();
 
 /**
  * Checks one field's non-empty value — its type, then its own rules (length, range, pattern,
@@ -235,12 +270,12 @@ export function checkFieldValue(
   value: unknown,
   report: Report,
 ): void {
-  let t = typeSchemas.get(field);
+  let t = valueTypes.get(field);
   if (!t) {
     t = typeOf(field);
-    typeSchemas.set(field, t);
+    valueTypes.set(field, t);
   }
-  if (!t.schema.safeParse(value).success) report("type", messages.type(t.kind));
+  if (!t.test(value)) report("type", messages.type(t.kind));
   else checkValue(field, fc, value, report);
 }
 

@@ -32,8 +32,11 @@ export interface FieldState {
 export function envOf(form: CompiledForm, ctx: FormContext = {}): EvalEnv {
   const env = ctx.env ?? { now: new Date().toISOString() };
   // Hosts rarely add functions at evaluation time: then the form's registry serves as it is,
-  // instead of a copy of it on every call.
-  return { ...env, functions: env.functions ? { ...form.functions, ...env.functions } : form.functions };
+  // instead of a copy of it on every call. (Object.assign, not `{ ...env, functions }`: V8 makes
+  // that literal through a slow path, and this runs for every validation and keystroke.)
+  const out: EvalEnv = Object.assign({}, env);
+  out.functions = env.functions ? { ...form.functions, ...env.functions } : form.functions;
+  return out;
 }
 
 /** The permission of a field path: its own, its group's, the default, else editable. */
@@ -47,6 +50,34 @@ export function permissionOf(perms: FieldPermissions | undefined, field: Compile
   return perms?.default ?? "editable";
 }
 
+// A scope is made for every evaluation round of every validation and keystroke. Filled key by
+// key in a hot function, an object with a form's worth of keys drops into V8's dictionary mode
+// (slow to fill, and several times slower again to copy); a copy of a template that has every key
+// in place already stays a fast object. One template per form and set of extra names (`row`,
+// `value`), a few at most; callers with other extras get no template rather than a growing cache.
+const MAX_TEMPLATES_PER_FORM = 8;
+const scopeTemplates = new WeakMap<CompiledForm, Map<string, Readonly<Record<string, unknown>>>>();
+
+function scopeTemplate(form: CompiledForm, extra: Record<string, unknown> | undefined) {
+  const names = extra ? Object.keys(extra) : [];
+  const id = names.join(",");
+  let byNames = scopeTemplates.get(form);
+  if (!byNames) {
+    byNames = new Map();
+    scopeTemplates.set(form, byNames);
+  }
+  let template = byNames.get(id);
+  if (!template) {
+    template = Object.fromEntries([
+      ["data", null],
+      ...form.topLevel.map((f) => [f.key, null]),
+      ...names.map((n) => [n, null]),
+    ]) as Record<string, unknown>;
+    if (byNames.size < MAX_TEMPLATES_PER_FORM) byNames.set(id, template);
+  }
+  return template;
+}
+
 /** The scope expressions see: every field (null when unset), `data`, and `row`/`value` when given. */
 export function scopeOf(
   form: CompiledForm,
@@ -54,7 +85,9 @@ export function scopeOf(
   data: unknown,
   extra?: Record<string, unknown>,
 ): Record<string, unknown> {
-  const scope: Record<string, unknown> = { data: data ?? {} };
+  // Same keys in the same order as `{ data, ...fields, ...extra }`.
+  const scope: Record<string, unknown> = { ...scopeTemplate(form, extra) };
+  scope.data = data ?? {};
   for (const f of form.topLevel) scope[f.key] = values[f.key] ?? null;
   return extra ? Object.assign(scope, extra) : scope;
 }
@@ -172,17 +205,22 @@ export function applyCalcs(
   ctx: FormContext = {},
   only?: ReadonlySet<string>,
 ): { values: FormValues; changed: string[] } {
-  return applyCalcsWith(form, values, envOf(form, ctx), ctx.data, only);
+  const r = calcsAndScope(form, values, envOf(form, ctx), ctx.data, only);
+  return { values: r.values, changed: r.changed };
 }
 
-/** applyCalcs with the environment already made (see envOf), for callers that evaluate more. */
-export function applyCalcsWith(
+/**
+ * applyCalcs with the environment already made (see envOf), also handing back the scope of the
+ * result when it made one (it equals `scopeOf(form, values, data)`), so the caller need not
+ * build it again.
+ */
+export function calcsAndScope(
   form: CompiledForm,
   values: FormValues,
   env: EvalEnv,
   data: unknown,
   only?: ReadonlySet<string>,
-): { values: FormValues; changed: string[] } {
+): { values: FormValues; changed: string[]; scope: Record<string, unknown> | undefined } {
   let out = values;
   // The scope changes only when a calculation changes a value: built again only then.
   let scope: Record<string, unknown> | undefined;
@@ -190,8 +228,6 @@ export function applyCalcsWith(
   for (const f of form.calcOrder) {
     if (only && !only.has(f.path)) continue;
     const calc = f.calc!;
-    scope ??= scopeOf(form, out, data);
-    const top = scope;
     if (f.group) {
       const rows = out[f.group.key];
       if (!Array.isArray(rows)) continue;
@@ -199,7 +235,7 @@ export function applyCalcsWith(
       const next = rows.map((row: unknown) => {
         if (row === null || typeof row !== "object") return row;
         const r = row as Record<string, unknown>;
-        const v = evalFormExpr(calc, { ...top, row: r }, env, null);
+        const v = evalFormExpr(calc, scopeOf(form, out, data, { row: r }), env, null);
         if (sameValue(r[f.key], v)) return row;
         rowsChanged = true;
         return { ...r, [f.key]: v };
@@ -210,7 +246,8 @@ export function applyCalcsWith(
         changed.push(f.path);
       }
     } else {
-      const v = evalFormExpr(calc, top, env, null);
+      scope ??= scopeOf(form, out, data);
+      const v = evalFormExpr(calc, scope, env, null);
       if (!sameValue(out[f.key], v)) {
         out = { ...out, [f.key]: v };
         scope = undefined;
@@ -218,7 +255,7 @@ export function applyCalcsWith(
       }
     }
   }
-  return { values: out, changed };
+  return { values: out, changed, scope };
 }
 
 /**
