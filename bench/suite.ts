@@ -19,6 +19,7 @@ export const BENCHMARKS: Benchmark[] = [
   // The first run on a machine loads 1.6 million rows into a kept profile (minutes); later runs reuse it.
   { file: "idb/chromium.ts", timeoutS: 900 },
   { file: "forms/chromium.ts", timeoutS: 150 },
+  { file: "forms/validate.ts", timeoutS: 120 },
   { file: "app/size.ts", timeoutS: 120 },
   { file: "app/lighthouse.ts", timeoutS: 170 },
 ];
