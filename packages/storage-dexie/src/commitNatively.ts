@@ -1,4 +1,5 @@
 import { type Commit, ConflictError } from "@wf/engine";
+import { Dexie, RangeSet } from "dexie";
 import { type InstanceRow, toEventRows, toInstanceRow, toTaskRow } from "./rows";
 
 const commitStores = ["instances", "tasks", "events"];
@@ -12,8 +13,8 @@ const commitStores = ["instances", "tasks", "events"];
  * same version only the first passes the check.
  *
  * This is the store's one hot write path, so it bypasses Dexie's transaction zone, promise
- * wrapping and middleware, which cost more than the IndexedDB work itself. Nothing here notifies
- * Dexie's `liveQuery` observers: the app does not use them on this database.
+ * wrapping and middleware, which cost more than the IndexedDB work itself. Dexie's `liveQuery`
+ * observers (in this tab and others) learn of the commit from {@link notifyCommitted}.
  */
 export function commitNatively(
   idb: IDBDatabase,
@@ -84,3 +85,23 @@ export function commitNatively(
     }
   });
 }
+
+/**
+ * Tells Dexie's `liveQuery` observers that a native commit changed the case, task and event
+ * tables, through Dexie's documented global `storagemutated` event (which Dexie also carries to
+ * other tabs). Every range of those tables is marked, as Dexie does itself after creating a
+ * database: a live query over them re-runs once, however narrow it is.
+ */
+export function notifyCommitted(db: Dexie): void {
+  const parts: Record<string, RangeSet> = {};
+  for (const table of db.tables) {
+    if (!commitStores.includes(table.name)) continue;
+    const prefix = `idb://${db.name}/${table.name}/`;
+    for (const idx of table.schema.indexes) if (idx.name) parts[prefix + idx.name] = everything();
+    parts[prefix] = everything();
+    parts[`${prefix}:dels`] = everything();
+  }
+  Dexie.on("storagemutated").fire(parts);
+}
+
+const everything = () => new RangeSet(Number.NEGATIVE_INFINITY, [[[]]]);

@@ -2,7 +2,7 @@ import { ConflictError, type DefinitionSummary, type LocalizedText, type Store }
 import { Dexie } from "dexie";
 import { type BackupValidator, exportTables, type ImportCounts, importTables } from "./backupTransfer";
 import type { BackupData } from "./checkBackup";
-import { commitNatively } from "./commitNatively";
+import { commitNatively, notifyCommitted } from "./commitNatively";
 import { findInstances, findTasks } from "./queries";
 import type { DraftRow, FormDocument } from "./rows";
 import { currentSchemaVersion } from "./schemaVersions";
@@ -182,7 +182,10 @@ export function createDexieStore(options: DexieStoreOptions): DexieStore {
         ),
       ),
     commit: (input) =>
-      run(async () => commitNatively(connection ?? (await connect()), input, writeDurability)),
+      run(async () => {
+        await commitNatively(connection ?? (await connect()), input, writeDurability);
+        notifyCommitted(db);
+      }),
     queryTasks: (q) => run(() => findTasks(db, q)),
     queryInstances: (q) => run(() => findInstances(db, q)),
 

@@ -1,6 +1,8 @@
 import { ConflictError } from "@wf/engine";
-import { describe, expect, it } from "vitest";
+import { Dexie, liveQuery } from "dexie";
+import { describe, expect, it, vi } from "vitest";
 import { createDexieStore } from "../src/index";
+import { WorkflowDatabase } from "../src/WorkflowDatabase";
 import { event, freshIndexedDB, instance, openStore, startCase, task } from "./fixtures";
 
 describe("commit", () => {
@@ -182,5 +184,43 @@ describe("commit", () => {
       tasks: [],
     });
     expect((await b.events("c1")).map((e) => e.actionId)).toEqual(["start-c1", "b", "a"]);
+  });
+});
+
+describe("commit and Dexie's liveQuery", () => {
+  it("a live query over the tasks table sees a native commit (Dexie's storagemutated event)", async () => {
+    const idb = freshIndexedDB();
+    // Dexie's liveQuery reads IndexedDB from Dexie.dependencies (the browser's globals when
+    // Dexie loads); this test runs on a fake one.
+    const deps = { ...Dexie.dependencies };
+    Object.assign(Dexie.dependencies, idb);
+    const store = createDexieStore({
+      name: "wf-live",
+      ...idb,
+      storage: null,
+      clock: () => "2026-01-05T09:00:00+08:00",
+    });
+    await startCase(store, "c1");
+    // A second Dexie on the same database, as another part of a host app would open it.
+    const db = new WorkflowDatabase("wf-live", idb);
+    const seen: number[] = [];
+    const sub = liveQuery(() => db.tasks.count()).subscribe({
+      next: (n) => seen.push(n),
+      error: (e) => seen.push(-1, String(e) as never),
+    });
+    try {
+      await vi.waitFor(() => expect(seen).toEqual([1]));
+      await store.commit({
+        instance: instance("c1", 2, { steps: ["recommend"] }),
+        expectedVersion: 1,
+        events: [event("c1", 2, "act-1")],
+        tasks: [task("t-c1b", "c1", { step: "recommend" })],
+      });
+      await vi.waitFor(() => expect(seen).toEqual([1, 2]));
+    } finally {
+      sub.unsubscribe();
+      db.close();
+      Object.assign(Dexie.dependencies, deps);
+    }
   });
 });
