@@ -2,10 +2,11 @@ import { z } from "zod";
 import { App, toolLinks } from "./App.tsx";
 import { EngineProvider } from "./engine/EngineProvider.tsx";
 import { OrgProvider } from "./org/OrgProvider.tsx";
-import { ProfileProvider } from "./profile/ProfileProvider.tsx";
+import { ProfileProvider, useProfile } from "./profile/ProfileProvider.tsx";
 import { useHashRoute } from "./routing/useHashRoute.ts";
 import { AppShell } from "./shell/AppShell.tsx";
 import { BootScreen, OutdatedBanner } from "./shell/BootScreen.tsx";
+import { PendingScreen } from "./shell/PendingScreen.tsx";
 import { ProfileChip } from "./shell/ProfileChip.tsx";
 import { UpdatePrompt } from "./shell/UpdatePrompt.tsx";
 
@@ -32,9 +33,14 @@ export function Root() {
 
 function Booting({ boot }: { boot: Parameters<typeof BootScreen>[0]["boot"] }) {
   const route = useHashRoute();
+  const { actor } = useProfile();
   return (
     <AppShell route={route} banner={<UpdatePrompt />} profile={<ProfileChip />} tools={toolLinks}>
-      <BootScreen boot={boot} />
+      {boot.status === "loading" ? (
+        <PendingScreen route={route} hasPerson={actor !== undefined} />
+      ) : (
+        <BootScreen boot={boot} />
+      )}
     </AppShell>
   );
 }

@@ -1,8 +1,11 @@
-import { lazy, StrictMode, Suspense } from "react";
+import { lazy, StrictMode, Suspense, startTransition, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { I18nProvider, useI18n } from "./i18n/I18nProvider.tsx";
+import { I18nProvider } from "./i18n/I18nProvider.tsx";
+import { loadProfile } from "./profile/profiles.ts";
 import { useHashRoute } from "./routing/useHashRoute.ts";
 import { AppShell } from "./shell/AppShell.tsx";
+import { afterPaint, nextTask } from "./shell/afterPaint.ts";
+import { PendingScreen } from "./shell/PendingScreen.tsx";
 import "./styles/base.css";
 import "./styles/shell.css";
 import "./styles/components.css";
@@ -12,18 +15,43 @@ import "@wf/forms/styles.css";
 import "./styles/forms.css";
 
 // The first paint is the shell alone: React, the messages and the navigation. The org catalog,
-// procedures, forms, engine and screens are a second chunk, fetched right after (and precached
-// by the service worker, so offline it comes from the cache like the first).
-const Root = lazy(() => import("./Root.tsx").then((m) => ({ default: m.Root })));
+// procedures, forms, engine and screens are a second chunk, fetched once the shell has painted
+// (and precached by the service worker, so offline it comes from the cache like the first).
+// Its modules are evaluated in steps, each import in a task of its own: evaluating all of it at
+// once (zod's schemas, Dexie, the shipped procedures, the screens) blocks the main thread for a
+// long while on a mid-range phone. Each step fetches only what the ones before did not; a
+// returning clerk gets them from the service worker's cache.
+const Root = lazy(async () => {
+  await import("@wf/engine");
+  await nextTask();
+  await import("@wf/storage-dexie");
+  await nextTask();
+  await import("@wf/workflows");
+  await nextTask();
+  const { Root } = await import("./Root.tsx");
+  return { default: Root };
+});
 
 function FirstPaint() {
   const route = useHashRoute();
-  const { t } = useI18n();
+  // Only whether a person was chosen in this browser: whether the catalog still knows them is
+  // checked once it has loaded (an unknown one then counts as none).
   return (
     <AppShell route={route}>
-      <p className="empty">{t("common.loading")}</p>
+      <PendingScreen route={route} hasPerson={loadProfile() !== undefined} />
     </AppShell>
   );
+}
+
+/**
+ * The shell first; the rest once it is on screen. Rendering the rest is a transition: the shell
+ * stays up until the second chunk has arrived (no fallback flashes in between), and React renders
+ * it in slices that leave the main thread free for the clerk's first taps.
+ */
+function Start() {
+  const [rest, setRest] = useState(false);
+  useEffect(() => afterPaint(() => startTransition(() => setRest(true))), []);
+  return rest ? <Root /> : <FirstPaint />;
 }
 
 const root = document.getElementById("root");
@@ -33,7 +61,7 @@ createRoot(root).render(
   <StrictMode>
     <I18nProvider>
       <Suspense fallback={<FirstPaint />}>
-        <Root />
+        <Start />
       </Suspense>
     </I18nProvider>
   </StrictMode>,

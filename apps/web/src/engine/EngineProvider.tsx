@@ -1,6 +1,7 @@
 import {
   createContext,
   type ReactNode,
+  startTransition,
   useCallback,
   useContext,
   useEffect,
@@ -58,7 +59,8 @@ export function EngineProvider({
     createAppServices({ ...options, onVersionChange: () => alive && setOutdated(true) }).then(
       (services) => {
         opened = services;
-        if (alive) setBoot({ status: "ready", services });
+        // A transition: the first screen renders in slices, leaving the main thread free.
+        if (alive) startTransition(() => setBoot({ status: "ready", services }));
         else {
           services.store.close();
           services.files.close();
