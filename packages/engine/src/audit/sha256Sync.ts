@@ -149,7 +149,11 @@ function hex8(v: number): string {
 // Node's native SHA-256, reached without a static `node:` import so the engine still bundles for
 // browsers: `process.getBuiltinModule` (Node 20.16+, 22.3+) is synchronous and absent elsewhere.
 type NativeHash = { update(text: string, encoding: "utf8"): NativeHash; digest(encoding: "hex"): string };
-type NodeCrypto = { createHash(algorithm: "sha256"): NativeHash };
+type NodeCrypto = {
+  createHash(algorithm: "sha256"): NativeHash;
+  /** One-shot digest (Node 20.12+, 21.7+): no Hash object per call. */
+  hash?: (algorithm: "sha256", data: string, encoding: "hex") => string;
+};
 const nodeCrypto = (() => {
   const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
   try {
@@ -165,9 +169,12 @@ const nodeCrypto = (() => {
  * the engine runs in Node (several times faster than JavaScript for an audit event), else
  * {@link sha256HexSync}. Same bytes in (UTF-8, a lone surrogate as U+FFFD), same hex out.
  */
-export const sha256HexBest: (text: string) => string = nodeCrypto
-  ? (text) => nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex")
-  : sha256HexSync;
+export const sha256HexBest: (text: string) => string = (() => {
+  if (!nodeCrypto) return sha256HexSync;
+  const oneShot = nodeCrypto.hash;
+  if (typeof oneShot === "function") return (text: string) => oneShot("sha256", text, "hex");
+  return (text: string) => nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex");
+})();
 
 /** {@link sha256HexBest} behind the engine's async hash signature; pass it as `createEngine({ hash })`. */
 export const sha256HexFast = async (text: string): Promise<string> => sha256HexBest(text);
