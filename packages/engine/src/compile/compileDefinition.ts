@@ -6,6 +6,7 @@ import { Evaluator } from "../expr/Evaluator";
 import { orgFunctions } from "../expr/orgFunctions";
 import type { OrgDirectory } from "../ports";
 import type { StartInput, WfContext, WfEvent } from "../runtime/context";
+import { put } from "../runtime/shapes";
 import { CompileServices } from "./CompileServices";
 import { createGuards } from "./guards";
 import { createActions } from "./implementations";
@@ -19,17 +20,27 @@ export interface CompileOptions {
   utcOffsetMinutes?: number;
 }
 
+// The declared data defaults of a definition, gathered once: every case starts from a copy.
+const defaults = new WeakMap<Definition, Record<string, unknown>>();
+function dataDefaults(def: Definition): Record<string, unknown> {
+  let out = defaults.get(def);
+  if (!out) {
+    out = {};
+    for (const [k, f] of Object.entries(def.data ?? {})) if (f.default !== undefined) put(out, k, f.default);
+    defaults.set(def, out);
+  }
+  return out;
+}
+
 /** The starting context of a case. */
 function initialContext(input: StartInput | undefined, def: Definition): WfContext {
   // createActor() computes an initial snapshot eagerly, without input; give it an empty case.
   if (input === undefined)
     input = { instanceId: "", definitionId: def.id, data: {}, starter: { id: "", unit: "" }, at: "" };
-  const data: Record<string, unknown> = {};
-  for (const [k, f] of Object.entries(def.data ?? {})) if (f.default !== undefined) data[k] = f.default;
   const ctx: WfContext = {
     instanceId: input.instanceId,
     definitionId: input.definitionId,
-    data: { ...data, ...input.data },
+    data: { ...dataDefaults(def), ...input.data },
     starter: input.starter,
     startedAt: input.at,
     seq: 0,
