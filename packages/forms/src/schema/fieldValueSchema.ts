@@ -136,6 +136,37 @@ function bytes(n: number): string {
   return n >= 1024 * 1024 ? `${+(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
+/** Characters as people count them (`[...s].length`, without making the array). */
+function codePoints(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length - 1; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+// A field's pattern compiled once, not per value; a form has a handful, so a small bound is plenty.
+const MAX_PATTERNS = 256;
+const patterns = new Map<string, RegExp>();
+
+function patternOf(source: string): RegExp {
+  let re = patterns.get(source);
+  if (!re) {
+    // Anchored, whole value; no `g`/`y` flag, so `test` keeps no state between values.
+    re = new RegExp(`^(?:${source})$`, "u");
+    if (patterns.size >= MAX_PATTERNS) patterns.clear();
+    patterns.set(source, re);
+  }
+  return re;
+}
+
 function showNumber(n: number, money: boolean): string {
   return money ? formatMoney(n) : String(n);
 }
@@ -156,12 +187,14 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
     case "text":
     case "textarea": {
       const s = value as string;
-      const length = [...s].length;
-      if (field.minLength !== undefined && length < field.minLength)
-        add("minLength", messages.minLength(field.minLength));
-      if (field.maxLength !== undefined && length > field.maxLength)
-        add("maxLength", messages.maxLength(field.maxLength));
-      if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, "u").test(s))
+      if (field.minLength !== undefined || field.maxLength !== undefined) {
+        const length = codePoints(s);
+        if (field.minLength !== undefined && length < field.minLength)
+          add("minLength", messages.minLength(field.minLength));
+        if (field.maxLength !== undefined && length > field.maxLength)
+          add("maxLength", messages.maxLength(field.maxLength));
+      }
+      if (field.pattern !== undefined && !patternOf(field.pattern).test(s))
         add("pattern", messages.pattern());
       return;
     }
