@@ -13,7 +13,7 @@ export interface PlannedField {
 }
 
 /** A cross-field rule that reads at least one field the step lets people change. */
-export interface PlannedRule {
+interface PlannedRule {
   rule: CompiledRule;
   /** The field it reports on: the rule is skipped while that field's conditions hide it. */
   target?: CompiledField | undefined;

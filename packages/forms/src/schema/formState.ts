@@ -103,7 +103,7 @@ export function conditionsHold(
 }
 
 /** A `required`/`readonly`/`disabled` flag: its expression's result, else `fallback`. */
-export function flagHolds(
+function flagHolds(
   e: FormExpr | undefined,
   scope: Record<string, unknown>,
   env: EvalEnv,
