@@ -14,6 +14,9 @@ import { UpdatePrompt } from "./shell/UpdatePrompt.tsx";
 // (no unsafe-eval), so tell zod up front and keep the console free of CSP violations.
 z.config({ jitless: true });
 
+/** Module-level, so the provider opens the database once (it re-opens when options change). */
+const engineOptions = { seedInWorker: true };
+
 /**
  * Everything after the first paint (loaded by `main.tsx` with a dynamic import): the org catalog,
  * the procedures, the engine and the screens. While the database opens, the shell is already
@@ -23,7 +26,11 @@ export function Root() {
   return (
     <OrgProvider>
       <ProfileProvider>
-        <EngineProvider fallback={(boot) => <Booting boot={boot} />} outdatedNotice={<OutdatedBanner />}>
+        <EngineProvider
+          options={engineOptions}
+          fallback={(boot) => <Booting boot={boot} />}
+          outdatedNotice={<OutdatedBanner />}
+        >
           <App banner={<UpdatePrompt />} />
         </EngineProvider>
       </ProfileProvider>

@@ -1,7 +1,8 @@
 import * as forms from "@wf/forms";
 import { describe, expect, it, vi } from "vitest";
+import { createAppServices } from "../src/engine/appServices.ts";
 import { lazyFormRegistry } from "../src/engine/lazyForms.ts";
-import { freshDbName, openServices } from "./appHarness.tsx";
+import { clock, freshDbName, openServices } from "./appHarness.tsx";
 
 const published: string[] = [];
 vi.mock("@wf/engine", async (original) => {
@@ -62,6 +63,36 @@ describe("app start-up", () => {
     expect(published).toHaveLength(3);
     second.store.close();
     second.files.close();
+  });
+
+  it("checks the shipped content once per build, and again when a new build starts", async () => {
+    const db = freshDbName();
+    published.length = 0;
+    const first = await createAppServices({ dbName: db, clock, build: "b1" });
+    expect(published).toHaveLength(3);
+    // As if the shipped JSON had changed: a start of the same build does not look again...
+    await first.store.setMeta("seededContent", "stale");
+    first.store.close();
+    first.files.close();
+    const same = await createAppServices({ dbName: db, clock, build: "b1" });
+    expect(published).toHaveLength(3);
+    same.store.close();
+    same.files.close();
+    // ...a new build does, and republishing identical versions is a no-op for the store.
+    const next = await createAppServices({ dbName: db, clock, build: "b2" });
+    expect(published).toHaveLength(6);
+    expect(next.definition("candidate-vetting")?.id).toBe("candidate-vetting");
+    next.store.close();
+    next.files.close();
+  });
+
+  it("seeds in place when no worker can run it (jsdom has none)", async () => {
+    published.length = 0;
+    const services = await createAppServices({ dbName: freshDbName(), clock, seedInWorker: true });
+    expect(published).toHaveLength(3);
+    expect(services.definition("first-secretary-selection")?.id).toBe("first-secretary-selection");
+    services.store.close();
+    services.files.close();
   });
 
   it("keeps the latest version of each form as the default", () => {

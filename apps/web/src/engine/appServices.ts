@@ -1,17 +1,11 @@
 import { createEngine, type Definition, DefinitionSchema, type Engine, type OrgDirectory } from "@wf/engine";
 import type { FormRegistry } from "@wf/forms";
-import { createDexieStore, type DexieStore, type FormDocument } from "@wf/storage-dexie";
-import {
-  calendars,
-  catalogDirectory,
-  definitions,
-  forms,
-  orgPeople,
-  orgUnits,
-  roleCatalog,
-} from "@wf/workflows";
+import { createDexieStore, type DexieStore } from "@wf/storage-dexie";
+import { calendars, catalogDirectory, definitions, orgPeople, orgUnits, roleCatalog } from "@wf/workflows";
 import { type AppFileStore, createFileStore } from "../files/fileStore.ts";
 import { lazyFormRegistry } from "./lazyForms.ts";
+import { seedInWorker } from "./seedInWorker.ts";
+import { seedShipped, shippedChecked } from "./seedShipped.ts";
 
 /** Everything the screens use to read and change cases, created once per page. */
 export interface AppServices {
@@ -34,31 +28,31 @@ export interface AppServicesOptions {
   clock?: () => string;
   ids?: () => string;
   onVersionChange?: () => void;
+  /**
+   * Seed the shipped content in a worker on a build's first start (the app does; tests, in
+   * jsdom without workers, seed in place).
+   */
+  seedInWorker?: boolean;
+  /** The build whose shipped content is checked once; null checks on every start. */
+  build?: string | null;
 }
 
-const seedKey = "seededForms";
-/** The hash of the shipped definitions and forms the database was last seeded with. */
-const contentKey = "seededContent";
-
-/** FNV-1a over the shipped JSON: cheap, and only compared with the value stored last time. */
-function contentHash(): string {
-  const text = JSON.stringify([definitions, forms]);
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return `${text.length}-${(h >>> 0).toString(16)}`;
-}
+/** Production builds check the shipped JSON once each; in development it changes under us. */
+const shippedBuild: string | undefined =
+  import.meta.env.PROD && typeof __APP_BUILD__ === "string" ? __APP_BUILD__ : undefined;
 
 /**
  * Opens the database and creates the engine over it. The shipped forms and definitions are
- * seeded (and the definitions validated and published) only on the first run and when the
- * shipped content changes: a version already stored with the same content is a no-op, and one
- * stored with other content is refused, so a running case never changes rules. Everything else
- * is lazy: forms compile on first use, definitions are parsed when a screen asks for one.
+ * seeded (see seedShipped.ts) when a build starts for the first time in this browser, in a
+ * worker when asked, so the first screen is not held up by validating and publishing them.
+ * Everything else is lazy: forms compile on first use, definitions are parsed when a screen
+ * first asks for one.
  */
 export async function createAppServices(options: AppServicesOptions = {}): Promise<AppServices> {
   const clock = options.clock ?? (() => new Date().toISOString());
+  const name = options.dbName ?? "wf";
   const store = createDexieStore({
-    name: options.dbName ?? "wf",
+    name,
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     clock,
@@ -68,20 +62,12 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
   // Best effort: a refusal only means the browser may evict data under pressure.
   void store.requestPersistence();
 
-  const shipped = contentHash();
-  const seeded = (await store.getMeta(contentKey)) === shipped;
-  if (!seeded) {
-    // Shipped versions are put as they are; versions published in the app keep their own numbers.
-    if ((await store.getMeta(seedKey)) === undefined)
-      for (const form of forms) await store.saveForm(form as FormDocument);
-    else {
-      const stored = new Set((await store.listForms()).map((f) => `${f.id}@${f.version}`));
-      for (const form of forms) {
-        const f = form as FormDocument;
-        if (!stored.has(`${f.id}@${f.version}`)) await store.saveForm(f);
-      }
-    }
-    await store.setMeta(seedKey, clock());
+  const build = options.build === undefined ? shippedBuild : (options.build ?? undefined);
+  if (!(await shippedChecked(store, build))) {
+    if (options.seedInWorker) await seedInWorker({ dbName: name, build });
+    // Whatever the worker did, the database says whether seeding is still needed; seeding here
+    // reports a bad shipped definition with the engine's own explanation.
+    if (!(await shippedChecked(store, build))) await seedShipped(store, build, clock);
   }
   const storedForms = await store.listForms();
   const directory = catalogDirectory(orgUnits, orgPeople);
@@ -106,10 +92,6 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
       roles: roleCatalog.map((r) => r.id),
     },
   });
-  if (!seeded) {
-    for (const d of definitions) await engine.publish(d);
-    await store.setMeta(contentKey, shipped);
-  }
 
   // The stored definitions as JSON; each is parsed once, when a screen first asks for it.
   const raw = new Map<string, unknown>();
@@ -133,7 +115,7 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
   };
 
   const files = createFileStore({
-    name: `${options.dbName ?? "wf"}-files`,
+    name: `${name}-files`,
     ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
     ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
     clock,
