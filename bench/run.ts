@@ -2,10 +2,11 @@
  * `pnpm bench [--quick] [--only <substring>]`: runs every benchmark in its own Node process (so
  * heaps, JIT state and GC pressure never mix), hands each one the figures of the baselines that
  * ran before it (ratios compare runs made minutes apart on the same machine, not figures from
- * another day), and writes bench/RESULTS.md with the machine and the date.
+ * another day), and writes bench/RESULTS.md with the machine and the date (a `--quick` or
+ * `--only` run writes bench/.out/RESULTS.partial.md instead, leaving the full run's table alone).
  */
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { machine, type Prior } from "./lib/measure";
@@ -143,8 +144,13 @@ async function main(): Promise<void> {
     ...notes.map((n) => `- ${n}`),
     "",
   ].join("\n");
-  writeFileSync(new URL("./RESULTS.md", import.meta.url), md);
-  console.error(`# wrote bench/RESULTS.md (${rows.length} rows)`);
+  // RESULTS.md holds a whole run at full size; a partial or quick run must not replace it with
+  // a subset, so it goes beside the other scratch output.
+  const partial = quick || only !== undefined;
+  const out = partial ? ".out/RESULTS.partial.md" : "RESULTS.md";
+  if (partial) mkdirSync(new URL("./.out/", import.meta.url), { recursive: true });
+  writeFileSync(new URL(`./${out}`, import.meta.url), md);
+  console.error(`# wrote bench/${out} (${rows.length} rows)`);
 }
 
 await main();

@@ -8,20 +8,11 @@
  * zod the form language costs.
  */
 import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { residentIdCheckChar } from "@wf/expr";
 import { createFormValidator, type FieldPermission, type FieldPermissions } from "@wf/forms";
 import { catalogDirectory, definitions, forms, orgPeople, orgUnits } from "@wf/workflows";
+import { type ZodType, z } from "zod";
 import { median, now, report, reportBaseline, size } from "../lib/measure";
-
-// The zod copy @wf/forms itself uses, as ES module (bench has no zod dependency of its own): the
-// same version and the same loaded code, not a second copy.
-const zodDir = dirname(createRequire(import.meta.resolve("@wf/forms")).resolve("zod/package.json"));
-type Zod = typeof import("../../packages/forms/node_modules/zod");
-type ZodType = import("../../packages/forms/node_modules/zod").ZodType;
-const { z } = (await import(pathToFileURL(join(zodDir, "index.js")).href)) as Zod;
 
 interface Act {
   type: string;
