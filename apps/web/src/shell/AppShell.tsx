@@ -2,6 +2,7 @@ import { type ReactNode, useEffect, useRef } from "react";
 import { useI18n } from "../i18n/I18nProvider.tsx";
 import type { MessageKey } from "../i18n/messages.ts";
 import { href, type Route } from "../routing/useHashRoute.ts";
+import { BrandMark } from "./BrandMark.tsx";
 import { NavIcon, type NavIconName } from "./NavIcon.tsx";
 
 interface NavItem {
@@ -71,7 +72,7 @@ export function AppShell({
       </a>
       <header className="topbar">
         <a className="brand" href={href({ name: "inbox" })} aria-label={t("app.name")}>
-          <img className="brand-mark" src="./icon.svg" alt="" width="28" height="28" />
+          <BrandMark />
           <span className="brand-name brand-long">{t("app.name")}</span>
           <span className="brand-name brand-short">{t("app.short")}</span>
         </a>
