@@ -33,7 +33,7 @@ const scenario = JSON.parse(
   readFileSync(new URL("../../workflows/scenarios/fs-happy-path.json", import.meta.url), "utf8"),
 ) as { clock: string; actions: ScenarioAct[] };
 
-export const directory = catalogDirectory(orgUnits, orgPeople);
+const directory = catalogDirectory(orgUnits, orgPeople);
 
 function actorOf(personId: string, unit?: string): Actor {
   const person = directory.person(personId);

@@ -19,7 +19,7 @@ interface Spec {
 
 const OPTIONS = ["yes", "no", "maybe", "unknown"];
 
-export function specs(): Spec[] {
+function specs(): Spec[] {
   const out: Spec[] = [];
   const plain: Kind[] = [
     ...Array(130).fill("text"),

@@ -10,8 +10,8 @@
 import type { AuditEvent, Commit, InstanceRecord, TaskRecord } from "@wf/engine";
 import { toEventRows, toInstanceRow, toTaskRow } from "../../packages/storage-dexie/src/rows";
 
-export const EVENTS_PER_CASE = 8;
-export const COUNTIES = 100;
+const EVENTS_PER_CASE = 8;
+const COUNTIES = 100;
 
 const STEPS = ["apply", "recommend", "review", "inspect", "match", "decide", "notice", "dispatch"] as const;
 /** Who each step is offered to: unit-level HR, then county bodies. */
@@ -31,16 +31,16 @@ function slot(i: number, step: number): { role: string; unit: string } {
 }
 
 // Decided by i / COUNTIES, not i, so that every county (i % COUNTIES) has running cases.
-export const isRunning = (i: number): boolean => Math.floor(i / COUNTIES) % 10 < 3;
+const isRunning = (i: number): boolean => Math.floor(i / COUNTIES) % 10 < 3;
 /** The step a running case waits at (1..7), or 8 when the case is complete. */
-export const stepOf = (i: number): number => (isRunning(i) ? 1 + ((i >> 2) % 7) : 8);
+const stepOf = (i: number): number => (isRunning(i) ? 1 + ((i >> 2) % 7) : 8);
 
 const at = (i: number, k: number) =>
   new Date(Date.UTC(2026, 0, 1) + i * 60_000 + k * 86_400_000).toISOString();
 const hex = (i: number, k: number) =>
   ((i * 2654435761 + k * 40503) >>> 0).toString(16).padStart(8, "0").repeat(8);
 
-export function instance(i: number, version = EVENTS_PER_CASE): InstanceRecord {
+function instance(i: number, version = EVENTS_PER_CASE): InstanceRecord {
   const step = stepOf(i);
   const running = step < 8;
   return {
@@ -79,7 +79,7 @@ export function instance(i: number, version = EVENTS_PER_CASE): InstanceRecord {
   };
 }
 
-export function task(i: number, step: number, open: boolean): TaskRecord {
+function task(i: number, step: number, open: boolean): TaskRecord {
   return {
     id: `case-${i}-t${step}`,
     instanceId: `case-${i}`,
@@ -97,7 +97,7 @@ export function task(i: number, step: number, open: boolean): TaskRecord {
   };
 }
 
-export function event(i: number, seq: number): AuditEvent {
+function event(i: number, seq: number): AuditEvent {
   const step = Math.min(seq - 1, 7);
   return {
     seq,

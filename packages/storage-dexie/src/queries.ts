@@ -94,7 +94,7 @@ function instanceRange(db: WorkflowDatabase, q: InstanceQuery): Collection<Insta
 }
 
 /** Whether a case matches a query: the same rules as the engine's MemoryStore. */
-export function instanceMatches(i: InstanceRecord, q: InstanceQuery): boolean {
+function instanceMatches(i: InstanceRecord, q: InstanceQuery): boolean {
   return (
     (q.definitionId === undefined || i.definitionId === q.definitionId) &&
     (q.status === undefined || i.status === q.status) &&

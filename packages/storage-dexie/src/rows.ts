@@ -42,9 +42,9 @@ export interface InstanceRow {
  * role so that one unit's open tasks (every role) are one contiguous range of the index, and
  * the completed tasks that pile up over the years are never walked by an inbox query.
  */
-export type SlotKey = [unit: string, status: string, role: string];
+type SlotKey = [unit: string, status: string, role: string];
 /** `[person, status]`: one person's inbox a task appears in. */
-export type PersonKey = [person: string, status: string];
+type PersonKey = [person: string, status: string];
 
 /**
  * A stored task. `slots` and `people` are multi-entry index columns: a task is in the inbox of

@@ -1,4 +1,4 @@
-import { type CSSProperties, type ReactNode, useEffect } from "react";
+import { type ReactNode, useEffect } from "react";
 import { useFormContext } from "react-hook-form";
 import type { CompiledField } from "../schema/compileForm";
 import type { FieldState } from "../schema/formState";
@@ -17,6 +17,7 @@ import { useFormHost } from "./FormHost";
 import { formatValue } from "./formatValue";
 import { fieldId, useFieldError, useFieldState, useFieldValue, useRuntime } from "./formRuntime";
 import { GroupField } from "./GroupField";
+import { itemStyle } from "./itemStyle";
 import { PickerControl } from "./PickerControl";
 import { SignatureControl } from "./SignatureControl";
 import { DateControl, NumberControl, TextControl } from "./TextControls";
@@ -51,16 +52,11 @@ export function Field(props: { field: CompiledField; name: string; cell?: boolea
     if (!state.visible && (group || errors.get(props.name) !== undefined)) clearErrors(props.name);
   }, [state.visible, props.name, clearErrors, errors, group]);
   if (!state.visible) return null;
-  if (group) return <GroupField field={props.field} name={props.name} state={state} />;
+  if (group) return <GroupField field={props.field} name={props.name} state={state} Cell={Field} />;
   return <FieldBody {...props} state={state} />;
 }
 
 const noop = () => {};
-
-/** The grid cell of an item: its span in the 12-column grid. */
-export function itemStyle(span: number | undefined): CSSProperties {
-  return { "--wf-span": String(span ?? 12) } as CSSProperties;
-}
 
 function FieldBody({
   field,

@@ -1,4 +1,4 @@
-import { memo } from "react";
+import { type ComponentType, memo } from "react";
 import { useFieldArray, useFormContext, useFormState, useWatch } from "react-hook-form";
 import type { CompiledField } from "../schema/compileForm";
 import { decimalSum, formatMoney } from "../schema/decimal";
@@ -6,13 +6,17 @@ import type { FieldState } from "../schema/formState";
 import { newRow } from "../schema/formState";
 import { localize, messages } from "../schema/messages";
 import { errorText } from "./errorText";
-import { Field, itemStyle } from "./Field";
 import { fieldId, useRuntime } from "./formRuntime";
+import { itemStyle } from "./itemStyle";
 import { uiText } from "./uiText";
 
 function isRows(v: unknown): v is Record<string, unknown>[] {
   return Array.isArray(v) && v.every((r) => r !== null && typeof r === "object" && !Array.isArray(r));
 }
+
+/** How a group renders the field of one cell: `Field`, handed in so the two modules, which
+ * render each other, do not import each other. */
+type CellField = ComponentType<{ field: CompiledField; name: string; cell?: boolean }>;
 
 /**
  * A repeating group (each row a small grid) or a table (one row per line, column totals in the
@@ -23,10 +27,12 @@ export function GroupField({
   field,
   name,
   state,
+  Cell,
 }: {
   field: CompiledField;
   name: string;
   state: FieldState;
+  Cell: CellField;
 }) {
   const rt = useRuntime();
   const { control, setValue } = useFormContext();
@@ -51,7 +57,7 @@ export function GroupField({
       </div>
     );
   }
-  return <Rows field={field} name={name} state={state} label={label} id={id} />;
+  return <Rows field={field} name={name} state={state} label={label} id={id} Cell={Cell} />;
 }
 
 // Memoized: GroupField watches the whole group value (to catch bad saved data), and without this
@@ -62,8 +68,9 @@ const Rows = memo(function Rows(props: {
   state: FieldState;
   label: string;
   id: string;
+  Cell: CellField;
 }) {
-  const { field, name, state, label, id } = props;
+  const { field, name, state, label, id, Cell } = props;
   const rt = useRuntime();
   const t = uiText(rt.locale);
   const { control } = useFormContext();
@@ -115,7 +122,7 @@ const Rows = memo(function Rows(props: {
                 <tr key={row.id}>
                   {field.columns.map((c) => (
                     <td key={c.key}>
-                      <Field field={c} name={`${name}.${i}.${c.key}`} cell />
+                      <Cell field={c} name={`${name}.${i}.${c.key}`} cell />
                     </td>
                   ))}
                   {canEdit && (
@@ -149,7 +156,7 @@ const Rows = memo(function Rows(props: {
         <fieldset key={row.id} className="wf-grid wf-section">
           <legend>{t.row(i + 1)}</legend>
           {field.columns.map((c) => (
-            <Field key={c.key} field={c} name={`${name}.${i}.${c.key}`} />
+            <Cell key={c.key} field={c} name={`${name}.${i}.${c.key}`} />
           ))}
           {canEdit && (
             <div className="wf-item">

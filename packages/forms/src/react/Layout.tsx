@@ -2,8 +2,9 @@ import { type KeyboardEvent, useSyncExternalStore } from "react";
 import { isValueField } from "../schema/fieldValueType";
 import type { FieldJson, SectionJson, StaticJson, TabsJson } from "../schema/formJson";
 import { localize } from "../schema/messages";
-import { Field, itemStyle } from "./Field";
+import { Field } from "./Field";
 import { fieldId, useLayoutVisible, useRuntime } from "./formRuntime";
+import { itemStyle } from "./itemStyle";
 
 /** A list of form items laid out on the 12-column grid. */
 export function FieldList({ fields, where }: { fields: readonly FieldJson[]; where: string }) {

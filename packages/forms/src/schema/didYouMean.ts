@@ -18,7 +18,7 @@ function distance(a: string, b: string): number {
  * (at most a third of the name's letters differ, case ignored).
  * @example didYouMean("txt", ["text", "date"]) // "text"
  */
-export function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
+function didYouMean(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   const lower = name.toLowerCase();

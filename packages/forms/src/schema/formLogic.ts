@@ -5,7 +5,7 @@ import { applyCalcs, envOf, type FieldState, type FormContext, fieldState, scope
 import type { FieldPermissions, FormValues } from "./types";
 
 /** A value a calculation wrote, by react-hook-form style name (`total`, `items.2.amount`). */
-export interface CalcWrite {
+interface CalcWrite {
   name: string;
   value: unknown;
 }
