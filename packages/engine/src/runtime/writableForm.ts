@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { FormBindingSchema } from "../definition/schema";
+import { put } from "./shapes";
 
 type FormBinding = z.infer<typeof FormBindingSchema>;
 
@@ -12,10 +13,15 @@ export function writableForm(binding: FormBinding, values: unknown): unknown {
   if (values === null || typeof values !== "object" || Array.isArray(values)) return values;
   const fields = binding.fields ?? {};
   const fallback = binding.default ?? "editable";
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(values)) {
+  const writable = (key: string) => {
     const permission = fields[key] ?? fallback;
-    if (permission !== "hidden" && permission !== "readonly") out[key] = value;
-  }
+    return permission !== "hidden" && permission !== "readonly";
+  };
+  const keys = Object.keys(values);
+  // Nothing to drop: the values themselves, shared with the audit event's payload rather than
+  // copied (stored records are never mutated).
+  if (keys.every(writable)) return values;
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (writable(key)) put(out, key, (values as Record<string, unknown>)[key]);
   return out;
 }
