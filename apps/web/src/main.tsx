@@ -1,10 +1,11 @@
 import { lazy, StrictMode, Suspense, startTransition, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
+import { nextTask } from "./engine/nextTask.ts";
 import { I18nProvider } from "./i18n/I18nProvider.tsx";
 import { loadProfile } from "./profile/profiles.ts";
 import { useHashRoute } from "./routing/useHashRoute.ts";
 import { AppShell } from "./shell/AppShell.tsx";
-import { afterPaint, nextTask } from "./shell/afterPaint.ts";
+import { afterPaint } from "./shell/afterPaint.ts";
 import { PendingScreen } from "./shell/PendingScreen.tsx";
 import "./styles/base.css";
 import "./styles/shell.css";

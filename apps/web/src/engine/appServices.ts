@@ -4,6 +4,7 @@ import { createDexieStore, type DexieStore } from "@wf/storage-dexie";
 import { calendars, catalogDirectory, definitions, orgPeople, orgUnits, roleCatalog } from "@wf/workflows";
 import { type AppFileStore, createFileStore } from "../files/fileStore.ts";
 import { lazyFormRegistry } from "./lazyForms.ts";
+import { nextTask } from "./nextTask.ts";
 import { seedInWorker } from "./seedInWorker.ts";
 import { seedShipped, shippedChecked } from "./seedShipped.ts";
 
@@ -69,6 +70,8 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
     // reports a bad shipped definition with the engine's own explanation.
     if (!(await shippedChecked(store, build))) await seedShipped(store, build, clock);
   }
+  // Each phase below in a task of its own, so none of them blocks the clerk's first taps long.
+  await nextTask();
   const storedForms = await store.listForms();
   const directory = catalogDirectory(orgUnits, orgPeople);
   const calendar = calendars["cn-mainland"];
@@ -93,6 +96,7 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
     },
   });
 
+  await nextTask();
   // The stored definitions as JSON; each is parsed once, when a screen first asks for it.
   const raw = new Map<string, unknown>();
   const latestVersion = new Map<string, number>();

@@ -26,8 +26,3 @@ export function afterPaint(work: () => void, fallbackMs = 1000): () => void {
     for (const t of timers) clearTimeout(t);
   };
 }
-
-/** Resolves in a later task, so long start-up work can be cut where the browser may paint or react. */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
