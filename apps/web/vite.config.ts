@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
@@ -39,6 +40,81 @@ function cspMeta(): Plugin {
   };
 }
 
+const seedWorkerEntry = fileURLToPath(new URL("./src/engine/seedWorker.ts", import.meta.url));
+const seedWorkerUrlId = "virtual:wf-seed-worker-url";
+
+/**
+ * Builds the seeding worker (src/engine/seedWorker.ts) as a chunk of the app's own build rather
+ * than as a bundle of its own (what `new Worker(new URL(...))` gives): its engine, zod, Dexie and
+ * shipped JSON are then the very files the page loads, fetched once and cached once, instead of
+ * a second 150 kB copy on the first visit. `virtual:wf-seed-worker-url` exports its URL.
+ */
+function seedWorkerChunk(): Plugin {
+  let building = false;
+  let ref: string | undefined;
+  return {
+    name: "wf-seed-worker-chunk",
+    configResolved(config) {
+      building = config.command === "build";
+    },
+    buildStart() {
+      if (building) ref = this.emitFile({ type: "chunk", id: seedWorkerEntry, name: "seedWorker" });
+    },
+    resolveId: (id) => (id === seedWorkerUrlId ? `\0${seedWorkerUrlId}` : undefined),
+    load(id) {
+      if (id !== `\0${seedWorkerUrlId}`) return undefined;
+      // The dev server serves the source as a module; a build points at the emitted chunk.
+      return ref === undefined
+        ? `export default new URL(${JSON.stringify(`/@fs${seedWorkerEntry}`)}, import.meta.url).href;`
+        : `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+    },
+  };
+}
+
+/**
+ * main.tsx loads the app after the first paint in steps, one dynamic import per step, so their
+ * modules are evaluated in separate tasks. Each step on its own would fetch only its own files,
+ * one round trip after the other; this makes the entry's dynamic imports preload every file of
+ * Root.tsx's graph at once, so the download is one parallel batch and only evaluation is staged.
+ */
+function stagedPreload(): {
+  plugin: Plugin;
+  resolveDependencies: (file: string, deps: string[], ctx: { hostId: string }) => string[];
+} {
+  let bundle: Record<
+    string,
+    { type: string; isEntry?: boolean; facadeModuleId?: string | null; imports?: string[] }
+  > = {};
+  const rootGraph = (): string[] => {
+    const root = Object.entries(bundle).find(
+      ([, c]) => c.type === "chunk" && c.facadeModuleId?.endsWith("/src/Root.tsx"),
+    );
+    if (!root) return [];
+    const seen = new Set<string>();
+    const walk = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      for (const dep of bundle[file]?.imports ?? []) walk(dep);
+    };
+    walk(root[0]);
+    // The entry is already loaded: it is what imports these.
+    return [...seen].filter((file) => !bundle[file]?.isEntry);
+  };
+  return {
+    plugin: {
+      name: "wf-staged-preload",
+      apply: "build",
+      enforce: "pre",
+      generateBundle(_, output) {
+        bundle = output as typeof bundle;
+      },
+    },
+    resolveDependencies: (_file, deps, { hostId }) =>
+      bundle[hostId]?.isEntry ? [...new Set([...deps, ...rootGraph()])] : deps,
+  };
+}
+const staged = stagedPreload();
+
 /** Headers `vite preview` (the `pnpm start` server) sends; frame-ancestors only works as a header. */
 const previewHeaders = {
   "Content-Security-Policy": `${contentSecurityPolicy}; frame-ancestors 'none'`,
@@ -50,6 +126,8 @@ export default defineConfig({
   plugins: [
     react(),
     cspMeta(),
+    seedWorkerChunk(),
+    staged.plugin,
     VitePWA({
       // Never reload on our own: the clerk is asked, after drafts are written (UpdatePrompt).
       registerType: "prompt",
@@ -84,7 +162,11 @@ export default defineConfig({
       },
     }),
   ],
-  build: { target: "es2022", sourcemap: true },
+  build: {
+    target: "es2022",
+    sourcemap: true,
+    modulePreload: { resolveDependencies: staged.resolveDependencies },
+  },
   // Which build is running, shown on the "who am I" page (support asks; the update test checks).
   define: { __APP_BUILD__: JSON.stringify(process.env.WF_BUILD_ID ?? new Date().toISOString()) },
   preview: { headers: previewHeaders },

@@ -2,14 +2,18 @@ import { lazy, type ReactNode, Suspense } from "react";
 import { ToolNavLinks } from "./admin/ToolNavLinks.tsx";
 import { CasePage } from "./cases/CasePage.tsx";
 import { CasesPage } from "./cases/CasesPage.tsx";
+import type { BootState } from "./engine/EngineProvider.tsx";
 import { explainError } from "./engine/explainError.ts";
 import { FilePage } from "./files/FilePage.tsx";
 import { useI18n } from "./i18n/I18nProvider.tsx";
 import { InboxPage } from "./inbox/InboxPage.tsx";
 import { ProfilePage } from "./profile/ProfilePage.tsx";
+import { useProfile } from "./profile/ProfileProvider.tsx";
 import { href, type Route, useHashRoute } from "./routing/useHashRoute.ts";
 import { AppShell } from "./shell/AppShell.tsx";
+import { BootScreen } from "./shell/BootScreen.tsx";
 import { ErrorBoundary } from "./shell/ErrorBoundary.tsx";
+import { PendingScreen } from "./shell/PendingScreen.tsx";
 import { ProfileChip } from "./shell/ProfileChip.tsx";
 import { StartPage } from "./start/StartPage.tsx";
 import { TaskPage } from "./task/TaskPage.tsx";
@@ -23,9 +27,15 @@ const DashboardPage = lazy(() =>
 const BatchPage = lazy(() => import("./batch/BatchPage.tsx").then((m) => ({ default: m.BatchPage })));
 const AdminPage = lazy(() => import("./admin/AdminPage.tsx").then((m) => ({ default: m.AdminPage })));
 
-/** Picks the screen for the current route. */
-function Screen({ route }: { route: Route }) {
+/** Picks the screen for the current route; while the engine opens, what can show without it. */
+function Screen({ route, boot }: { route: Route; boot: BootState | undefined }) {
   const { t } = useI18n();
+  const { actor } = useProfile();
+  // "Who am I" needs only the org catalog: a first visitor can choose while the database is
+  // still being seeded. It renders here in both states, so typing survives the engine opening.
+  if (boot?.status === "failed") return <BootScreen boot={boot} />;
+  if (boot && route.name !== "profile")
+    return <PendingScreen route={route} hasPerson={actor !== undefined} />;
   switch (route.name) {
     case "inbox":
       return <InboxPage />;
@@ -61,10 +71,14 @@ function Screen({ route }: { route: Route }) {
 }
 
 /** The supervisors' tool links in the side navigation, by the current section. */
-export const toolLinks = (current: string | undefined) => <ToolNavLinks current={current} />;
+const toolLinks = (current: string | undefined) => <ToolNavLinks current={current} />;
 
-/** The clerk's app inside its providers (see `main.tsx`); `banner` carries the update prompt. */
-export function App({ banner }: { banner?: ReactNode }) {
+/**
+ * The clerk's app inside its providers (see `Root.tsx`); `banner` carries the update prompt.
+ * `boot` is given while the engine opens (or failed to): the shell and the screens that need no
+ * engine show meanwhile.
+ */
+export function App({ banner, boot }: { banner?: ReactNode; boot?: BootState }) {
   const route = useHashRoute();
   const { t } = useI18n();
   return (
@@ -81,7 +95,7 @@ export function App({ banner }: { banner?: ReactNode }) {
         )}
       >
         <Suspense fallback={<p className="empty">{t("common.loading")}</p>}>
-          <Screen route={route} />
+          <Screen route={route} boot={boot} />
         </Suspense>
       </ErrorBoundary>
     </AppShell>

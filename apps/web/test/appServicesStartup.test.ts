@@ -88,7 +88,11 @@ describe("app start-up", () => {
 
   it("seeds in place when no worker can run it (jsdom has none)", async () => {
     published.length = 0;
-    const services = await createAppServices({ dbName: freshDbName(), clock, seedInWorker: true });
+    const services = await createAppServices({
+      dbName: freshDbName(),
+      clock,
+      seedWorkerUrl: "/seedWorker.js",
+    });
     expect(published).toHaveLength(3);
     expect(services.definition("first-secretary-selection")?.id).toBe("first-secretary-selection");
     services.store.close();

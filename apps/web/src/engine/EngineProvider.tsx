@@ -19,10 +19,10 @@ interface EngineState {
   changed(): void;
 }
 
-type Boot =
-  | { status: "loading" }
-  | { status: "ready"; services: AppServices }
-  | { status: "failed"; error: unknown };
+/** Where opening the database stands, before the services are ready. */
+export type BootState = { status: "loading" } | { status: "failed"; error: unknown };
+
+type Boot = BootState | { status: "ready"; services: AppServices };
 
 const EngineContext = createContext<EngineState | null>(null);
 const channelName = "wf-changes";
@@ -42,7 +42,7 @@ export function EngineProvider({
   options?: AppServicesOptions;
   children: ReactNode;
   /** What to show while opening, or when opening failed. */
-  fallback: (boot: Exclude<Boot, { status: "ready" }>) => ReactNode;
+  fallback: (boot: BootState) => ReactNode;
   /**
    * Shown above the app once another tab opened a newer version of the database. The app stays
    * on screen, so the clerk still sees what they typed (their drafts are saved) until they reload.
@@ -112,12 +112,12 @@ export function EngineProvider({
     () => (services ? { services, revision, changed } : null),
     [services, revision, changed],
   );
-  if (boot.status !== "ready" || !value)
-    return <>{fallback(boot.status === "ready" ? { status: "loading" } : boot)}</>;
+  // The fallback sits where the children will: a fallback that renders the same components as
+  // the children (the app does, see Root.tsx) keeps their state when the engine becomes ready.
   return (
     <EngineContext.Provider value={value}>
       {outdated && outdatedNotice}
-      {children}
+      {value ? children : fallback(boot.status === "ready" ? { status: "loading" } : boot)}
     </EngineContext.Provider>
   );
 }

@@ -7,6 +7,7 @@ import { lazyFormRegistry } from "./lazyForms.ts";
 import { nextTask } from "./nextTask.ts";
 import { seedInWorker } from "./seedInWorker.ts";
 import { seedShipped, shippedChecked } from "./seedShipped.ts";
+import { shippedBuild } from "./shippedBuild.ts";
 
 /** Everything the screens use to read and change cases, created once per page. */
 export interface AppServices {
@@ -30,17 +31,13 @@ export interface AppServicesOptions {
   ids?: () => string;
   onVersionChange?: () => void;
   /**
-   * Seed the shipped content in a worker on a build's first start (the app does; tests, in
-   * jsdom without workers, seed in place).
+   * The module URL of the seeding worker, to seed the shipped content there on a build's first
+   * start (the app passes it; tests, in jsdom without workers, seed in place).
    */
-  seedInWorker?: boolean;
+  seedWorkerUrl?: string;
   /** The build whose shipped content is checked once; null checks on every start. */
   build?: string | null;
 }
-
-/** Production builds check the shipped JSON once each; in development it changes under us. */
-const shippedBuild: string | undefined =
-  import.meta.env.PROD && typeof __APP_BUILD__ === "string" ? __APP_BUILD__ : undefined;
 
 /**
  * Opens the database and creates the engine over it. The shipped forms and definitions are
@@ -65,7 +62,7 @@ export async function createAppServices(options: AppServicesOptions = {}): Promi
 
   const build = options.build === undefined ? shippedBuild : (options.build ?? undefined);
   if (!(await shippedChecked(store, build))) {
-    if (options.seedInWorker) await seedInWorker({ dbName: name, build });
+    if (options.seedWorkerUrl) await seedInWorker(options.seedWorkerUrl, { dbName: name, build });
     // Whatever the worker did, the database says whether seeding is still needed; seeding here
     // reports a bad shipped definition with the engine's own explanation.
     if (!(await shippedChecked(store, build))) await seedShipped(store, build, clock);

@@ -4,27 +4,28 @@ import type { SeedRequest } from "./seedWorker.ts";
 const giveUpMs = 30_000;
 
 /**
- * Runs the first start's seeding in a worker (see seedWorker.ts) and resolves when it is done
- * or could not be done; it never rejects. The caller checks the database afterwards.
+ * Runs the first start's seeding in the worker at `workerUrl` (seedWorker.ts, built as a chunk
+ * of the app: see vite.config.ts). Resolves with whether it finished; it never rejects. The
+ * caller checks the database afterwards either way.
  */
-export function seedInWorker(request: SeedRequest): Promise<void> {
+export function seedInWorker(workerUrl: string, request: SeedRequest): Promise<boolean> {
   return new Promise((resolve) => {
     let worker: Worker;
     try {
-      worker = new Worker(new URL("./seedWorker.ts", import.meta.url), { type: "module" });
+      worker = new Worker(workerUrl, { type: "module" });
     } catch {
-      resolve();
+      resolve(false);
       return;
     }
-    const timer = setTimeout(() => done(), giveUpMs);
-    const done = () => {
+    const timer = setTimeout(() => done(false), giveUpMs);
+    const done = (ok: boolean) => {
       clearTimeout(timer);
       worker.terminate();
-      resolve();
+      resolve(ok);
     };
-    worker.onmessage = done;
-    worker.onerror = done;
-    worker.onmessageerror = done;
+    worker.onmessage = (event: MessageEvent<{ ok: boolean }>) => done(event.data.ok === true);
+    worker.onerror = () => done(false);
+    worker.onmessageerror = () => done(false);
     worker.postMessage(request);
   });
 }
