@@ -1,15 +1,10 @@
 import seedWorkerUrl from "virtual:wf-seed-worker-url";
-import { z } from "zod";
 import { App } from "./App.tsx";
 import { EngineProvider } from "./engine/EngineProvider.tsx";
 import { OrgProvider } from "./org/OrgProvider.tsx";
 import { ProfileProvider } from "./profile/ProfileProvider.tsx";
 import { OutdatedBanner } from "./shell/BootScreen.tsx";
 import { UpdatePrompt } from "./shell/UpdatePrompt.tsx";
-
-// zod 4 probes `new Function` once to decide whether to compile fast parsers; our CSP forbids it
-// (no unsafe-eval), so tell zod up front and keep the console free of CSP violations.
-z.config({ jitless: true });
 
 /** Module-level, so the provider opens the database once (it re-opens when options change). */
 const engineOptions = { seedWorkerUrl };
