@@ -100,10 +100,20 @@ export function makeWorld(hash?: (text: string) => Promise<string>, store = new 
  * as a county office works through its inbox, and one `tick` ends all notice periods together,
  * as the app's periodic tick would. `upTo` stops after that many phases (for idle cases).
  */
-export async function drive(w: World, n: number, upTo = PHASES.length, tag = "c"): Promise<Instance[]> {
+export async function drive(
+  w: World,
+  n: number,
+  upTo = PHASES.length,
+  tag = "c",
+  /** Run after each phase (e.g. a slice of a baseline, so both are measured in the same minutes). */
+  between?: () => void,
+): Promise<Instance[]> {
   const cases: Instance[] = new Array(n);
   let action = 0;
+  let first = true;
   for (const phase of PHASES.slice(0, upTo)) {
+    if (!first) between?.();
+    first = false;
     if (phase.kind === "tick") {
       w.setNow(phase.at);
       await w.engine.tick(phase.at);
