@@ -77,7 +77,7 @@ function ordered(value: unknown, depth: number): unknown {
   }
   if (!inOrder) {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(rec).sort()) {
+    for (const k of sortKeys(Object.keys(rec))) {
       const next = ordered(rec[k], depth + 1);
       if (next !== undefined) put(out, k, next);
     }
@@ -98,6 +98,21 @@ function ordered(value: unknown, depth: number): unknown {
     if (out !== undefined && next !== undefined) put(out, k, next);
   }
   return out ?? value;
+}
+
+/** `keys.sort()` (UTF-16 code unit order); short lists in place, without the sort's work array. */
+function sortKeys(keys: string[]): string[] {
+  if (keys.length > 24) return keys.sort();
+  for (let i = 1; i < keys.length; i++) {
+    const k = keys[i]!;
+    let j = i - 1;
+    while (j >= 0 && keys[j]! > k) {
+      keys[j + 1] = keys[j]!;
+      j--;
+    }
+    keys[j + 1] = k;
+  }
+  return keys;
 }
 
 function isArrayIndex(k: string): boolean {
