@@ -23,10 +23,7 @@ import "./styles/forms.css";
 // long while on a mid-range phone. Each step fetches only what the ones before did not; a
 // returning clerk gets them from the service worker's cache.
 const Root = lazy(async () => {
-  // zod 4 probes `new Function` when a schema is built, to decide whether to compile fast
-  // parsers; our CSP forbids eval, so it must hear "jitless" before the engine builds any schema.
-  const { z } = await import("zod");
-  z.config({ jitless: true });
+  await import("./engine/zodJitless.ts");
   await import("@wf/engine");
   await nextTask();
   await import("@wf/storage-dexie");

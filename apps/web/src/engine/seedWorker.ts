@@ -1,9 +1,7 @@
+// First: zod must hear "jitless" before the engine's schemas are built (see zodJitless.ts).
+import "./zodJitless.ts";
 import { createDexieStore } from "@wf/storage-dexie";
-import { z } from "zod";
 import { seedShipped } from "./seedShipped.ts";
-
-// Same reason as in Root.tsx: the CSP has no unsafe-eval, so zod must not probe `new Function`.
-z.config({ jitless: true });
 
 /** What the page asks: seed this database for this build. */
 export interface SeedRequest {
