@@ -15,8 +15,8 @@ import { PublishPanel } from "./PublishPanel.tsx";
 import { TransferPanel } from "./TransferPanel.tsx";
 
 /** The admin screen's sections, each with its own address (`#/admin/publish`). */
-export const adminTabs = ["catalog", "designer", "publish", "transfer", "backup"] as const;
-export type AdminTab = (typeof adminTabs)[number];
+const adminTabs = ["catalog", "designer", "publish", "transfer", "backup"] as const;
+type AdminTab = (typeof adminTabs)[number];
 
 const tabLabels: Record<AdminTab, MessageKey> = {
   catalog: "admin.tab.catalog",

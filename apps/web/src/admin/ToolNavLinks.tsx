@@ -8,7 +8,7 @@ import { href } from "../routing/useHashRoute.ts";
 import { batchDefinitionId, dashboardScope, isAdmin, mayStart } from "./access.ts";
 
 /** The overview and tool screens a navigation may show, in order. */
-export type ToolSection = "dashboard" | "batch" | "admin";
+type ToolSection = "dashboard" | "batch" | "admin";
 
 const icons: Record<ToolSection, string> = {
   dashboard: "M4 20V10M10 20V4M16 20v-7M22 20H2",

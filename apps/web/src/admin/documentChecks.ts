@@ -3,7 +3,7 @@ import { tryCompileForm } from "@wf/forms";
 import type { FormDocument } from "@wf/storage-dexie";
 
 /** What an admin document is: a workflow definition (has `steps`) or a form (has `fields`). */
-export type DocumentKind = "definition" | "form";
+type DocumentKind = "definition" | "form";
 
 /** A problem in a document, at a JSON path (`steps.review.outcomes.pass.to`). */
 export interface DocumentIssue {
@@ -43,7 +43,7 @@ export function readJson(
 }
 
 /** Tells a definition from a form by their required members. */
-export function kindOf(value: unknown): DocumentKind | undefined {
+function kindOf(value: unknown): DocumentKind | undefined {
   if (!isObject(value)) return undefined;
   if ("steps" in value) return "definition";
   if ("fields" in value) return "form";

@@ -19,7 +19,7 @@ export interface ImportColumn {
 }
 
 /** One problem in the file: the sheet row (1 = header) and, where known, the column. */
-export interface RowIssue {
+interface RowIssue {
   row: number;
   /** Column letter and header as in the sheet, e.g. `C 公民身份号码`; undefined for the row as a whole. */
   column?: string;
@@ -27,7 +27,7 @@ export interface RowIssue {
 }
 
 /** A data row read from the file: its sheet row number, the form values, and its issues. */
-export interface CandidateRow {
+interface CandidateRow {
   row: number;
   values: Record<string, unknown>;
   issues: RowIssue[];
@@ -76,7 +76,7 @@ export function importColumns(form: CompiledForm): ImportColumn[] {
 }
 
 /** Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA. */
-export function columnLetter(index: number): string {
+function columnLetter(index: number): string {
   let n = index + 1;
   let out = "";
   while (n > 0) {

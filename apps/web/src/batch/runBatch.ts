@@ -8,7 +8,7 @@ export type RowResult =
   | { row: number; status: "failed"; error: unknown; caseId?: string };
 
 /** The first step of a procedure and how the batch completes it, when it can. */
-export interface FirstStep {
+interface FirstStep {
   step: string;
   /** The only outcome of the first step; the batch submits the row's values with it. */
   outcome?: string;
@@ -19,7 +19,7 @@ export interface FirstStep {
  * vetting's "registration": submit), the batch fills its form from the row and submits it, so
  * each case moves on to its second level; otherwise the case waits in the starter's inbox.
  */
-export function firstStep(definition: Definition): FirstStep {
+function firstStep(definition: Definition): FirstStep {
   const step = definition.steps[definition.initial] as { kind?: string; outcomes?: Record<string, unknown> };
   const outcomes = step?.kind === "userTask" ? Object.keys(step.outcomes ?? {}) : [];
   const only = outcomes.length === 1 ? outcomes[0] : undefined;

@@ -13,7 +13,7 @@ const xlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 export const tableFileAccept = `.csv,.xlsx,text/csv,${xlsxType}`;
 
 /** A file the import cannot read as a table (wrong kind, broken workbook, empty sheet). */
-export class TableFileError extends Error {
+class TableFileError extends Error {
   override readonly name = "TableFileError";
   constructor(
     readonly reason: "kind" | "unreadable" | "empty",
@@ -59,7 +59,7 @@ export async function readTableFile(file: Blob & { name: string }): Promise<stri
  * CSV text as UTF-8, or as GB 18030 when it is not valid UTF-8: Excel on a Chinese Windows saves
  * "CSV (逗号分隔)" in the system code page (GBK), and only "CSV UTF-8" in UTF-8.
  */
-export function decodeText(bytes: ArrayBuffer): string {
+function decodeText(bytes: ArrayBuffer): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
@@ -73,7 +73,7 @@ function nonEmpty(rows: string[][]): string[][] {
 }
 
 /** The text of an exceljs cell value, whatever its type. */
-export function cellText(value: unknown): string {
+function cellText(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {

@@ -17,7 +17,7 @@ export function overseesAll(actor: Actor): boolean {
  * The ids of cases this actor is part of: started by them, about them, or with a task (open or
  * done) for them or for one of their roles at their unit.
  */
-export async function involvedCaseIds(services: AppServices, actor: Actor): Promise<Set<string>> {
+async function involvedCaseIds(services: AppServices, actor: Actor): Promise<Set<string>> {
   const { store } = services;
   // One query per task status: the Dexie store refuses a person or unit query without a status
   // (its key range then holds Dexie.minKey inside an array key, which IndexedDB rejects).

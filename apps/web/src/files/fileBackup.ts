@@ -25,14 +25,14 @@ export interface RestoredFile {
   savedAt: string;
 }
 
-export async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
+async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
   // A fresh copy: the digest wants a plain ArrayBuffer-backed view of exactly these bytes.
   const copy = Uint8Array.from(bytes);
   const digest = await crypto.subtle.digest("SHA-256", copy);
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-export function bytesToBase64(bytes: Uint8Array): string {
+function bytesToBase64(bytes: Uint8Array): string {
   let binary = "";
   const chunk = 0x8000;
   for (let i = 0; i < bytes.length; i += chunk)
@@ -41,7 +41,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
 }
 
 /** The bytes of base64 text, or undefined when it is not base64. */
-export function base64ToBytes(text: string): Uint8Array | undefined {
+function base64ToBytes(text: string): Uint8Array | undefined {
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text) || text.length % 4 !== 0) return undefined;
   try {
     const binary = atob(text);
@@ -54,7 +54,7 @@ export function base64ToBytes(text: string): Uint8Array | undefined {
 }
 
 /** Reads a Blob's bytes (FileReader where the Blob has no arrayBuffer, as in older jsdom). */
-export async function blobBytes(blob: Blob): Promise<Uint8Array> {
+async function blobBytes(blob: Blob): Promise<Uint8Array> {
   if (typeof blob.arrayBuffer === "function") return new Uint8Array(await blob.arrayBuffer());
   return new Promise((resolve, reject) => {
     const reader = new FileReader();

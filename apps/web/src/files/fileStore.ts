@@ -3,7 +3,7 @@ import Dexie, { type EntityTable } from "dexie";
 import type { RestoredFile } from "./fileBackup.ts";
 
 /** An attachment kept in this browser: the file itself and what forms record about it. */
-export interface StoredFile {
+interface StoredFile {
   id: string;
   name: string;
   type: string;
@@ -45,7 +45,7 @@ export interface AppFileStore extends FileStorage {
   close(): void;
 }
 
-export interface StagedFiles {
+interface StagedFiles {
   commit(): Promise<void>;
   rollback(): Promise<void>;
 }

@@ -59,7 +59,7 @@ const shellZh = {
 } as const;
 
 /** Every key the app may show; each English catalog must cover its Chinese one (a type error if not). */
-export const zh = { ...shellZh, ...workZh, ...adminZh };
+const zh = { ...shellZh, ...workZh, ...adminZh };
 export type MessageKey = keyof typeof zh;
 
 const shellEn: Record<keyof typeof shellZh, string> = {
@@ -113,7 +113,7 @@ const shellEn: Record<keyof typeof shellZh, string> = {
   "notFound.home": "Back to inbox",
 };
 
-export const en: Record<MessageKey, string> = { ...shellEn, ...workEn, ...adminEn };
+const en: Record<MessageKey, string> = { ...shellEn, ...workEn, ...adminEn };
 
 export type Lang = "zh" | "en";
 

@@ -5,7 +5,7 @@ import vetting from "../../../../workflows/scenarios/vt-secretary-qualified.json
 import type { LocalizedText } from "../i18n/I18nProvider.tsx";
 
 /** One person to switch to on a demo walk-through, and the steps they act on. */
-export interface GuideStop {
+interface GuideStop {
   personId: string;
   unit?: string | undefined;
   steps: LocalizedText[];

@@ -18,7 +18,7 @@ export type Route =
   | { name: "notFound"; path: string };
 
 /** Parses a hash such as "#/case/c-1/print" into a route. */
-export function parseRoute(hash: string): Route {
+function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, "") || "/";
   const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
   const [head, id, extra] = parts;
