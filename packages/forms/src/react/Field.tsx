@@ -20,7 +20,7 @@ import { GroupField } from "./GroupField";
 import { itemStyle } from "./itemStyle";
 import { PickerControl } from "./PickerControl";
 import { SignatureControl } from "./SignatureControl";
-import { DateControl, NumberControl, TextControl } from "./TextControls";
+import { DateControl, NumberControl, OWN_TEXT_TYPES, TextControl } from "./TextControls";
 import { uiText } from "./uiText";
 
 // Controls labelled by a <label for>; the others (groups of inputs, canvas) by aria-labelledby.
@@ -72,11 +72,11 @@ function FieldBody({
   const rt = useRuntime();
   const host = useFormHost();
   const { setError } = useFormContext();
-  // Our own per-name subscriptions instead of useController: a keystroke notifies one field,
-  // not every registered controller.
-  const value = useFieldValue(name);
-  const error = useFieldError(name);
   const json = field.json;
+  // Our own per-name subscriptions instead of useController: a keystroke notifies one field,
+  // not every registered controller; a text input keeps its own text (see TextControl).
+  const value = useFieldValue(name, state.readonly || !OWN_TEXT_TYPES.has(json.type));
+  const error = useFieldError(name);
   const id = fieldId(rt.idPrefix, name);
   const labelId = `${id}-label`;
   const helpId = `${id}-help`;

@@ -1,46 +1,87 @@
 import { parseResidentId } from "@wf/expr";
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { parseDecimalInput } from "../schema/decimal";
 import { aria, asText, type ControlProps } from "./controlProps";
 import { localToIsoDateTime } from "./dateTime";
+import { useRuntime } from "./formRuntime";
 import { uiText } from "./uiText";
+
+/**
+ * Field types whose input keeps its own text (see {@link TextControl}): the field does not read
+ * or subscribe to its value, so a keystroke re-renders nothing.
+ */
+export const OWN_TEXT_TYPES: ReadonlySet<string> = new Set(["text", "textarea", "mobile"]);
 
 /** text, textarea, mobile and resident ID inputs; empty input stores null. */
 export function TextControl(p: ControlProps) {
+  return p.field.json.type === "idCard" ? <IdCardControl {...p} /> : <OwnTextControl {...p} />;
+}
+
+/**
+ * The DOM keeps the text (an uncontrolled input): a keystroke only stores the value. A controlled
+ * input would have to re-render its field on every keystroke, or React puts the old text back.
+ * A value changed from outside (reset, a draft, a calculation) is written into the DOM through the
+ * field's value subscription.
+ */
+function OwnTextControl(p: ControlProps) {
   const json = p.field.json;
-  const value = asText(p.value);
+  const { values } = useRuntime();
+  const name = p.name;
+  const sync = useCallback(
+    (el: HTMLInputElement | HTMLTextAreaElement | null) => {
+      if (!el) return;
+      const show = () => {
+        const v = asText(values.get(name));
+        if (el.value !== v) el.value = v;
+      };
+      show();
+      return values.subscribe(name, show);
+    },
+    [values, name],
+  );
   const change = (v: string) => p.onChange(v === "" ? null : v);
   if (json.type === "textarea")
     return (
       <textarea
         {...aria(p)}
+        ref={sync}
         rows={json.rows ?? 3}
-        value={value}
         maxLength={json.maxLength}
         onChange={(e) => change(e.target.value)}
         onBlur={p.onBlur}
       />
     );
-  const parsed = json.type === "idCard" && value.length === 18 ? parseResidentId(value) : undefined;
+  return (
+    <input
+      {...aria(p)}
+      ref={sync}
+      type={json.type === "mobile" ? "tel" : "text"}
+      inputMode={json.type === "mobile" ? "numeric" : undefined}
+      autoComplete={json.type === "mobile" ? "tel" : "off"}
+      maxLength={json.type === "mobile" ? 11 : "maxLength" in json ? json.maxLength : undefined}
+      onChange={(e) => change(e.target.value)}
+      onBlur={p.onBlur}
+    />
+  );
+}
+
+/** Resident ID: controlled, as it is upper-cased while typed and shows the birth date it holds. */
+function IdCardControl(p: ControlProps) {
+  const value = asText(p.value);
+  const parsed = value.length === 18 ? parseResidentId(value) : undefined;
   const info = parsed?.ok ? parsed : undefined;
   return (
     <>
       <input
         {...aria(p)}
-        type={json.type === "mobile" ? "tel" : "text"}
-        inputMode={json.type === "mobile" ? "numeric" : undefined}
-        autoComplete={json.type === "mobile" ? "tel" : "off"}
-        maxLength={
-          json.type === "idCard"
-            ? 18
-            : json.type === "mobile"
-              ? 11
-              : "maxLength" in json
-                ? json.maxLength
-                : undefined
-        }
+        type="text"
+        autoComplete="off"
+        maxLength={18}
         value={value}
-        onChange={(e) => change(json.type === "idCard" ? e.target.value.toUpperCase() : e.target.value)}
+        onChange={(e) => {
+          const v = e.target.value.toUpperCase();
+          p.onChange(v === "" ? null : v);
+        }}
         onBlur={p.onBlur}
       />
       {info && <span className="wf-help">{uiText(p.locale).idInfo(info.birthDate, info.sex)}</span>}

@@ -1,4 +1,4 @@
-import { createContext, useContext, useSyncExternalStore } from "react";
+import { createContext, useCallback, useContext, useSyncExternalStore } from "react";
 import type { CompiledForm } from "../schema/compileForm";
 import type { FormLogic } from "../schema/formLogic";
 import type { FieldState } from "../schema/formState";
@@ -51,43 +51,45 @@ export function useRuntime(): FormRuntime {
   return r;
 }
 
+// The subscribe functions are memoized: a new one on every render would make React unsubscribe
+// and subscribe again after each render of the field.
+
 /**
  * The state of one field, re-rendering only when that field's state changes (not on every
  * keystroke elsewhere in the form).
  */
 export function useFieldState(name: string): FieldState {
   const { logic } = useRuntime();
-  return useSyncExternalStore(
-    (l) => logic.subscribe(name, l),
-    () => logic.state(name),
-  );
+  const subscribe = useCallback((l: () => void) => logic.subscribe(name, l), [logic, name]);
+  return useSyncExternalStore(subscribe, () => logic.state(name));
 }
 
-/** A field's value, re-rendering only when that value changes. */
-export function useFieldValue(name: string): unknown {
+const noSubscription = () => () => {};
+const nothing = () => undefined;
+
+/**
+ * A field's value, re-rendering only when that value changes. With `watch` false it neither
+ * subscribes nor reads (gives undefined): for controls that keep the DOM in step themselves.
+ */
+export function useFieldValue(name: string, watch = true): unknown {
   const { values } = useRuntime();
-  return useSyncExternalStore(
-    (l) => values.subscribe(name, l),
-    () => values.get(name),
-  );
+  const subscribe = useCallback((l: () => void) => values.subscribe(name, l), [values, name]);
+  const get = useCallback(() => values.get(name), [values, name]);
+  return useSyncExternalStore(watch ? subscribe : noSubscription, watch ? get : nothing);
 }
 
 /** A field's error message (packed), re-rendering only when it changes. */
 export function useFieldError(name: string): string | undefined {
   const { errors } = useRuntime();
-  return useSyncExternalStore(
-    (l) => errors.subscribe(name, l),
-    () => errors.get(name),
-  );
+  const subscribe = useCallback((l: () => void) => errors.subscribe(name, l), [errors, name]);
+  return useSyncExternalStore(subscribe, () => errors.get(name));
 }
 
 /** Whether a layout item with a `visible` condition is shown. */
 export function useLayoutVisible(where: string): boolean {
   const { logic } = useRuntime();
-  return useSyncExternalStore(
-    (l) => logic.subscribe(where, l),
-    () => logic.layoutVisible(where),
-  );
+  const subscribe = useCallback((l: () => void) => logic.subscribe(where, l), [logic, where]);
+  return useSyncExternalStore(subscribe, () => logic.layoutVisible(where));
 }
 
 /** The DOM id of a field's control (`items.2.amount` → `<prefix>-items-2-amount`). */

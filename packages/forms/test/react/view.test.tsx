@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
+import { Profiler } from "react";
 import { afterEach, describe, expect, test, vi } from "vitest";
 import { compileForm } from "../../src/index";
 import { FormHostProvider, FormRenderer, FormView } from "../../src/react/index";
@@ -129,6 +130,43 @@ describe("rendering cost", () => {
     expect(before).toBeGreaterThan(0);
     await userEvent.setup().type(screen.getByLabelText("备注"), "十个字的一段备注内容");
     expect(person.mock.calls.length).toBe(before);
+  });
+
+  test("a keystroke re-renders nothing but the fields whose condition it flips", async () => {
+    const f = compileForm({
+      id: "fs-keys",
+      version: 1,
+      title: lbl("键"),
+      fields: [
+        { key: "driver", type: "text", label: lbl("驱动") },
+        { key: "dep", type: "text", label: lbl("从属"), visible: "len(driver) > 3" },
+        { key: "note", type: "text", label: lbl("备注"), required: true },
+        { key: "memo", type: "textarea", label: lbl("说明") },
+        { key: "n", type: "number", label: lbl("数") },
+        { key: "kind", type: "select", label: lbl("类"), options: [{ value: "a", label: lbl("甲") }] },
+      ],
+    });
+    const commits: string[] = [];
+    render(
+      <Profiler id="form" onRender={(_id, phase) => commits.push(phase)}>
+        <FormRenderer form={f} values={{ note: "已填" }} context={ctx} />
+      </Profiler>,
+    );
+    const user = userEvent.setup();
+    expect(screen.getByLabelText(/备注/)).toHaveProperty("value", "已填");
+    commits.length = 0;
+    await user.type(screen.getByLabelText(/备注/), "十个字的一段备注");
+    await user.type(screen.getByLabelText("说明"), "两行\n说明");
+    expect(commits).toEqual([]);
+    await user.type(screen.getByLabelText("驱动"), "abc");
+    expect(commits).toEqual([]);
+    expect(screen.queryByLabelText("从属")).toBeNull();
+    // The fourth letter shows the dependent field: one commit; more letters change nothing shown.
+    await user.type(screen.getByLabelText("驱动"), "defg");
+    expect(commits).toEqual(["update"]);
+    expect(screen.getByLabelText("从属")).toBeTruthy();
+    expect(screen.getByLabelText("驱动")).toHaveProperty("value", "abcdefg");
+    expect(screen.getByLabelText(/备注/)).toHaveProperty("value", "已填十个字的一段备注");
   });
 
   test("typing in one cell of a table does not re-render the other cells", async () => {
