@@ -18,7 +18,7 @@ export interface EngineOptions {
   ids: () => string;
   /** Holiday calendars by id (or as a list), for working days. */
   calendars?: HolidayCalendar[] | Record<string, HolidayCalendar>;
-  /** Hash function for definitions and the audit chain; SHA-256 by default (`sha256HexFast`, the same hex as Web Crypto). */
+  /** Hash function for definitions and the audit chain; by default a synchronous SHA-256 (`sha256HexBest`: Node's native one, else pure JS; the same hex as Web Crypto). */
   hash?: (text: string) => Promise<string>;
   /** What definitions may refer to (known forms, definitions, roles) for load-time checks. */
   validation?: ValidationContext;
