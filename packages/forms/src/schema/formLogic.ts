@@ -74,6 +74,8 @@ export function createFormLogic(
   const effective = (v: FormValues) => (chained ? effectiveValues(form, v, opts) : v);
   let seen = effective(values);
   let topScope: Record<string, unknown> | undefined;
+  const topLevelKeys = new Set(form.topLevel.map((f) => f.key));
+  const staleKeys = new Set<string>();
   const states = new Map<string, FieldState>();
   const layouts = new Map<string, boolean>();
   const listeners = new Map<string, Set<() => void>>();
@@ -81,8 +83,13 @@ export function createFormLogic(
   for (const [where, e] of form.layoutVisible)
     for (const r of e.reads) layoutDependents.set(r, [...(layoutDependents.get(r) ?? []), where]);
 
+  // After a change of named fields the scope is patched in place, key by key, rather than built
+  // again: a keystroke changes a key or two of a form's worth, and a fresh scope (or a pass over
+  // every key) cost more than the conditions it serves. A change of everything builds it again.
   const scope = () => {
-    topScope ??= scopeOf(form, seen, opts.data);
+    if (!topScope) topScope = scopeOf(form, seen, opts.data);
+    else for (const key of staleKeys) topScope[key] = seen[key] ?? null;
+    staleKeys.clear();
     return topScope;
   };
   const notify = (name: string) => {
@@ -165,7 +172,8 @@ export function createFormLogic(
     const before = next;
     const result = calcs.size > 0 ? applyCalcs(form, next, opts, calcs) : { values: next, changed: [] };
     values = result.values;
-    topScope = undefined;
+    // With chained conditions any answer may read as empty now: build the scope again.
+    if (name === undefined || chained) topScope = undefined;
     const nextSeen = effective(values);
     if (chained) for (const key of conditional) if (nextSeen[key] !== seen[key]) changed.add(key);
     seen = nextSeen;
@@ -194,6 +202,7 @@ export function createFormLogic(
         writes.push({ name: f.key, value: seen[f.key] });
         changed.add(f.key);
       }
+    for (const key of changed) if (topLevelKeys.has(key)) staleKeys.add(key);
     // A structural change of a group (rows added or removed) renumbers its cells.
     if (name !== undefined && form.fields.get(name)?.columns.length) refreshCells(name);
     for (const node of changed) {

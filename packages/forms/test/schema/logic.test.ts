@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { createFormLogic, explainField, initialValues, parseFormValues, validateForm } from "../../src/index";
 import { ctx, field, formOf, problems, residentId } from "./helpers";
@@ -292,6 +293,63 @@ describe("incremental logic", () => {
     expect(writes).toEqual([{ name: "c", value: 0 }]);
     const r = parseFormValues(chained, logic.values(), undefined, ctx);
     expect(r.ok && r.values.c).toBe(0);
+  });
+
+  test("after any sequence of changes, states match a logic opened on the same values", () => {
+    // The logic patches its scope per change; a fresh logic builds it whole. They must agree.
+    const plain = [
+      field("a", "number"),
+      field("b", "text"),
+      field("c", "number", { calc: "a == null ? 0 : a * 2" }),
+      field("note", "text", { visible: "a > 3", required: "len(b) > 2" }),
+      field("late", "text", { visible: "c > 10 && b != 'no'" }),
+      field("x", "switch"),
+      field("dep", "text", { readonly: "x == true" }),
+      { type: "section", visible: "b == 'open'", fields: [field("inner", "text", { required: "a > 1" })] },
+      field("items", "table", {
+        fields: [field("q", "number"), field("r", "number", { visible: "row.q > a" })],
+      }),
+    ];
+    // With a condition reading a conditional field, the logic takes its other (chained) path.
+    const chained = [
+      ...plain.filter((j) => !("key" in j && j.key === "dep")),
+      field("dep", "text", { visible: "x == true" }),
+      field("chain", "text", { visible: "dep == 'y'" }),
+    ];
+    const edit = fc.oneof(
+      fc.record({
+        name: fc.constant("a"),
+        value: fc.oneof(fc.constant(null), fc.integer({ min: -2, max: 9 })),
+      }),
+      fc.record({ name: fc.constant("b"), value: fc.constantFrom(null, "no", "open", "abc", "x") }),
+      fc.record({ name: fc.constant("x"), value: fc.boolean() }),
+      fc.record({ name: fc.constant("dep"), value: fc.constantFrom(null, "y", "n") }),
+      fc.record({
+        name: fc.constant("items"),
+        value: fc.array(fc.record({ q: fc.integer({ min: 0, max: 9 }), r: fc.constant(null) }), {
+          maxLength: 3,
+        }),
+      }),
+    );
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(edit, { minLength: 1, maxLength: 12 }), (chain, edits) => {
+        const f = formOf(chain ? chained : plain);
+        expect(createFormLogic(f, {}, ctx).chained).toBe(chain);
+        const names = [...f.fields.keys()].filter((k) => !k.includes("."));
+        const logic = createFormLogic(f, {}, ctx);
+        for (const n of names) logic.state(n);
+        for (const where of f.layoutVisible.keys()) logic.layoutVisible(where);
+        for (const e of edits) {
+          const writes = logic.update({ ...logic.values(), [e.name]: e.value }, e.name);
+          for (const w of writes) logic.update({ ...logic.values(), [w.name]: w.value }, w.name);
+          const fresh = createFormLogic(f, logic.values(), ctx);
+          for (const n of names) expect(logic.state(n), n).toEqual(fresh.state(n));
+          for (const where of f.layoutVisible.keys())
+            expect(logic.layoutVisible(where), where).toBe(fresh.layoutVisible(where));
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 
   test("a state object is stable until it changes (safe for useSyncExternalStore)", () => {
