@@ -12,6 +12,7 @@ import { formJsonSchemaDocument } from "@wf/forms";
 import { useEffect, useMemo, useReducer, useRef, useState } from "react";
 import { JsonView } from "../json/JsonView.tsx";
 import type { JsonSchema } from "../json/jsonCompletions.ts";
+import { SideTabs } from "../ui/SideTabs";
 import { pick, uiText } from "../ui/uiText.ts";
 import { useDesignerKeys } from "../ui/useDesignerKeys.ts";
 import { useDesignerStyles } from "../ui/useDesignerStyles.ts";
@@ -134,19 +135,7 @@ export function FormDesigner(props: FormDesignerProps) {
           </section>
         </DndContext>
         <aside>
-          <div className="wf-side-tabs" role="tablist">
-            {tabs.map(([id, name]) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                aria-selected={panel === id}
-                onClick={() => setPanel(id)}
-              >
-                {name}
-              </button>
-            ))}
-          </div>
+          <SideTabs tabs={tabs} open={panel} onOpen={setPanel} />
           <div role="tabpanel">
             {panel === "properties" ? (
               <FieldProperties

@@ -4,6 +4,7 @@ import type { DesignerLocale, DesignForm } from "../form/formTypes.ts";
 import type { JsonPath } from "../history/jsonPatch.ts";
 import { JsonView } from "../json/JsonView.tsx";
 import type { JsonSchema } from "../json/jsonCompletions.ts";
+import { SideTabs } from "../ui/SideTabs";
 import { pick, uiText } from "../ui/uiText.ts";
 import { historyShortcut, useDesignerKeys } from "../ui/useDesignerKeys.ts";
 import { useDesignerStyles } from "../ui/useDesignerStyles.ts";
@@ -147,19 +148,7 @@ export function WorkflowDesigner(props: WorkflowDesignerProps) {
           locale={locale}
         />
         <aside>
-          <div className="wf-side-tabs" role="tablist">
-            {tabs.map(([id, name]) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                aria-selected={panel === id}
-                onClick={() => setPanel(id)}
-              >
-                {name}
-              </button>
-            ))}
-          </div>
+          <SideTabs tabs={tabs} open={panel} onOpen={setPanel} />
           <div role="tabpanel">
             {panel === "procedure" ? (
               <DefinitionProperties definition={def} dispatch={dispatch} locale={locale} />
