@@ -1,6 +1,6 @@
-import type { initialTransition } from "xstate";
 import { type HashFn, sealEvent, sealEventSync, type UnsealedEvent } from "../audit/auditChain";
 import type { CompiledDefinition } from "../compile/compileDefinition";
+import { initialSnapshot, nextSnapshot, type Snapshot, snapshotAt } from "../compile/runMachine";
 import { EngineError, NotFoundError } from "../errors";
 import type { AuditEvent, InstanceRecord, Store, TaskRecord } from "../store/Store";
 import type { StartInput, WfContext, WfEvent } from "./context";
@@ -9,9 +9,6 @@ import { instanceRecord, type StoredSnapshot } from "./instanceRecord";
 import { changedKeys } from "./setPath";
 import { merged } from "./shapes";
 import { openTaskRecord, taskChanges } from "./taskRecords";
-
-type Machine = CompiledDefinition["machine"];
-type Snapshot = ReturnType<typeof initialTransition<Machine>>[0];
 
 /** Who/what an audit event is about, besides the machine event itself. */
 export interface EventMeta {
@@ -26,9 +23,6 @@ export interface EventMeta {
 
 // Small on purpose: it serves a case acted on repeatedly (and engine follow-ups), not a whole inbox.
 const LIVE_LIMIT = 64;
-
-/** Resolved snapshots (without context) per definition and state value; see `snapshotOf`. */
-const resolved = new WeakMap<CompiledDefinition, Map<string, Snapshot>>();
 
 /**
  * The one path by which a case changes: pure XState transition, audit event sealed onto the
@@ -56,21 +50,7 @@ export class EngineCore {
     const hit = this.live.get(rec.id);
     if (hit && hit.version === rec.version) return hit.snap;
     const stored = rec.snapshot as StoredSnapshot;
-    // What resolveState builds depends on the state value alone, except the context: resolve each
-    // value once per definition and put the case's context into a copy. XState never mutates a
-    // snapshot's parts (nodes, tags, children), it builds new ones, so the copies may share them.
-    let templates = resolved.get(c);
-    if (!templates) {
-      templates = new Map();
-      resolved.set(c, templates);
-    }
-    const key = typeof stored.value === "string" ? stored.value : JSON.stringify(stored.value);
-    let template = templates.get(key);
-    if (!template) {
-      template = c.machine.resolveState({ value: stored.value, context: {} as WfContext }) as Snapshot;
-      if (templates.size < 1024) templates.set(key, template);
-    }
-    return { ...template, context: stored.context } as Snapshot;
+    return snapshotAt(c, stored.value, stored.context);
   }
 
   /** Machine context of a stored instance. */
@@ -83,11 +63,10 @@ export class EngineCore {
     let next: Snapshot;
     let failure: unknown;
     try {
-      // Same as XState's initialTransition()/transition(), with the machine's reusable inert scope.
       next =
         from === undefined
-          ? c.machine.getInitialSnapshot(c.scope as never, event as StartInput)
-          : c.machine.transition(from, event as WfEvent, c.scope as never);
+          ? initialSnapshot(c, event as StartInput)
+          : nextSnapshot(c, from, event as WfEvent);
       // XState reports some action errors as an error snapshot instead of throwing.
       if (next.status === "error") failure = next.error;
     } catch (error) {
