@@ -1,9 +1,11 @@
+import type { Scope } from "@wf/expr";
 import type { CompiledDefinition } from "../compile/compileDefinition";
 import { dataKey } from "../definition/checkReferences";
-import type { StepOf } from "../definition/types";
+import type { Definition, StepOf } from "../definition/types";
 import { NotFoundError, ValidationError, type ValidationIssue } from "../errors";
+import type { Evaluator } from "../expr/Evaluator";
 import { renderMessage } from "../expr/messageTemplate";
-import type { FormValidator } from "../ports";
+import type { FieldPermissions, FormValidator } from "../ports";
 import type { Actor } from "../store/Store";
 import type { WfContext } from "./context";
 import { setPath } from "./setPath";
@@ -54,6 +56,61 @@ export function checkSubmission(
     outcome.to !== stepId &&
     (c.depth.get(outcome.to ?? "") ?? 0) >= (c.depth.get(stepId) ?? 0);
   const runChecks = outcome.checks ?? advances;
+  const plan = stepPlan(c, step);
+  const form = sub.formData ?? {};
+  // The scope (and the copy of the data it needs) only when an expression will read it: most
+  // submissions have neither an outcome condition nor rules.
+  const scope =
+    outcome.when !== undefined || (runChecks && plan.rules.length > 0)
+      ? ruleScope(c, ctx, step, sub, item)
+      : undefined;
+  const ev = c.services.ev;
+  if (outcome.when !== undefined && scope !== undefined && !passes(ev, outcome.when, scope, sub.at)) {
+    issues.push({
+      rule: "when",
+      severity: "block",
+      message: {
+        zh: "当前条件下不能选择此结果",
+        en: `outcome "${sub.outcome}" is not available now (${outcome.when})`,
+      },
+    });
+  }
+  if (step.form && forms && (runChecks || sub.formData !== undefined)) {
+    const version = ctx.forms?.[step.form.ref];
+    const ref = version === undefined ? step.form.ref : { ref: step.form.ref, version };
+    for (const f of forms.validate(ref, form, plan.permissions)) {
+      issues.push({ field: f.path, message: f.message, severity: "block" });
+    }
+  }
+  if (runChecks && scope !== undefined) {
+    for (const { name, rule } of plan.rules) {
+      if (!passes(ev, rule.when, scope, sub.at))
+        issues.push({
+          rule: name,
+          message: renderMessage(rule.message, (src) => ev.value(src, scope, sub.at)),
+          severity: rule.severity,
+        });
+    }
+  }
+  let text = "";
+  for (const i of issues) {
+    if (i.severity !== "block") continue;
+    text += `${text === "" ? "" : "; "}${i.field ?? i.rule}: ${i.message.en}`;
+  }
+  if (text !== "") {
+    throw new ValidationError(`cannot complete step "${stepId}" with "${sub.outcome}": ${text}`, issues);
+  }
+  return issues;
+}
+
+/** The scope of the outcome condition and the rules: the data as the transition will write it. */
+function ruleScope(
+  c: CompiledDefinition,
+  ctx: WfContext,
+  step: StepOf<"userTask"> | StepOf<"multiTask">,
+  sub: Submission,
+  item: unknown,
+): Scope {
   const form = sub.formData ?? {};
   let data = ctx.data;
   if (
@@ -72,53 +129,55 @@ export function checkSubmission(
       typeof prev === "object" && prev !== null ? { ...prev, ...writable } : writable,
     );
   }
-  const ev = c.services.ev;
-  const scope = c.services.scope(
-    { ...ctx, data },
-    { form, actor: sub.actor, ...(item !== undefined ? { item } : {}) },
-  );
-  if (outcome.when !== undefined && !safeTest(() => ev.test(outcome.when ?? "", scope, sub.at))) {
-    issues.push({
-      rule: "when",
-      severity: "block",
-      message: {
-        zh: "当前条件下不能选择此结果",
-        en: `outcome "${sub.outcome}" is not available now (${outcome.when})`,
-      },
-    });
+  const extra: Scope = { form, actor: sub.actor };
+  if (item !== undefined) extra.item = item;
+  return c.services.scope(ctx, extra, data);
+}
+
+type Rule = NonNullable<Definition["rules"]>[string];
+
+/** What checking a step's submissions needs that depends only on the definition. */
+interface StepPlan {
+  /** The form's field permissions at this step (frozen: the form validator may key a cache on it). */
+  permissions: FieldPermissions | undefined;
+  /** The step's checks that name a rule of the definition, in order. */
+  rules: readonly { name: string; rule: Rule }[];
+}
+
+// Per compiled definition (a step object could be shared by two definitions with other rules).
+const plans = new WeakMap<CompiledDefinition, Map<object, StepPlan>>();
+
+function stepPlan(c: CompiledDefinition, step: StepOf<"userTask"> | StepOf<"multiTask">): StepPlan {
+  let byStep = plans.get(c);
+  if (!byStep) {
+    byStep = new Map();
+    plans.set(c, byStep);
   }
-  if (step.form && forms && (runChecks || sub.formData !== undefined)) {
-    const permissions = { fields: step.form.fields ?? {}, default: step.form.default ?? "editable" };
-    const version = ctx.forms?.[step.form.ref];
-    const ref = version === undefined ? step.form.ref : { ref: step.form.ref, version };
-    for (const f of forms.validate(ref, form, permissions)) {
-      issues.push({ field: f.path, message: f.message, severity: "block" });
-    }
+  let plan = byStep.get(step);
+  if (!plan) {
+    const f = step.form;
+    plan = {
+      permissions:
+        f === undefined
+          ? undefined
+          : Object.freeze({
+              fields: Object.freeze({ ...f.fields }),
+              default: f.default ?? "editable",
+            }),
+      rules: (step.checks ?? []).flatMap((name) => {
+        const rule = c.definition.rules?.[name];
+        return rule ? [{ name, rule }] : [];
+      }),
+    };
+    byStep.set(step, plan);
   }
-  if (runChecks) {
-    for (const name of step.checks ?? []) {
-      const rule = c.definition.rules?.[name];
-      if (!rule) continue;
-      if (!safeTest(() => ev.test(rule.when, scope, sub.at)))
-        issues.push({
-          rule: name,
-          message: renderMessage(rule.message, (src) => ev.value(src, scope, sub.at)),
-          severity: rule.severity,
-        });
-    }
-  }
-  const blocking = issues.filter((i) => i.severity === "block");
-  if (blocking.length > 0) {
-    const text = blocking.map((i) => `${i.field ?? i.rule}: ${i.message.en}`).join("; ");
-    throw new ValidationError(`cannot complete step "${stepId}" with "${sub.outcome}": ${text}`, issues);
-  }
-  return issues;
+  return plan;
 }
 
 /** A rule whose expression cannot be evaluated (missing data) counts as failed, not as a crash. */
-function safeTest(run: () => boolean): boolean {
+function passes(ev: Evaluator, src: string, scope: Scope, at: string): boolean {
   try {
-    return run();
+    return ev.test(src, scope, at);
   } catch {
     return false;
   }
