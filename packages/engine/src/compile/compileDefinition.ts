@@ -8,8 +8,9 @@ import type { OrgDirectory } from "../ports";
 import type { StartInput, WfContext, WfEvent } from "../runtime/context";
 import { put } from "../runtime/shapes";
 import { CompileServices } from "./CompileServices";
+import { type DirectPlan, directPlan } from "./directStep";
 import { createGuards } from "./guards";
-import { createActions } from "./implementations";
+import { createActions, createPatches } from "./implementations";
 import { machineConfig, type StateJson } from "./machineConfig";
 
 /** Options for compiling a definition into a runnable machine. */
@@ -60,15 +61,20 @@ function build(def: Definition, index: StepIndex, opts: CompileOptions) {
   const ev = new Evaluator(orgFunctions(opts.directory), opts.calendar, opts.utcOffsetMinutes);
   const services = new CompileServices(def, index.byId, ev, opts.directory);
   const config = machineConfig(def, index);
+  const guards = createGuards(services);
+  const patches = createPatches(services);
+  const start = (input: StartInput) => initialContext(input, def);
   const machine = setup({
     types: {} as { context: WfContext; events: WfEvent; input: StartInput },
-    guards: createGuards(services),
-    actions: createActions(services),
+    guards,
+    actions: createActions(patches),
   }).createMachine({
     ...(config as object),
-    context: ({ input }: { input: StartInput }) => initialContext(input, def),
+    context: ({ input }: { input: StartInput }) => start(input),
   } as never);
-  return { config, machine, services, scope: inertScope(machine) };
+  // The direct step runs the same guard and patch functions as the machine.
+  const direct = directPlan(config, guards, patches, start);
+  return { config, machine, services, scope: inertScope(machine), direct };
 }
 
 /**
@@ -105,6 +111,8 @@ export interface CompiledDefinition {
   services: CompileServices;
   /** The reusable inert actor scope for pure transitions. */
   scope: ReturnType<typeof build>["scope"];
+  /** The machine config prepared for steps without XState (see `runMachine.ts`). */
+  direct: DirectPlan;
 }
 
 /**
@@ -113,6 +121,6 @@ export interface CompiledDefinition {
  */
 export function compileDefinition(def: Definition, opts: CompileOptions): CompiledDefinition {
   const index = indexSteps(def);
-  const { config, machine, services, scope } = build(def, index, opts);
-  return { definition: def, index, depth: stepDepths(def, index), config, machine, services, scope };
+  const { config, machine, services, scope, direct } = build(def, index, opts);
+  return { definition: def, index, depth: stepDepths(def, index), config, machine, services, scope, direct };
 }

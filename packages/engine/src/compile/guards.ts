@@ -2,7 +2,11 @@ import type { WfContext, WfEvent } from "../runtime/context";
 import { eventTime } from "../runtime/context";
 import type { CompileServices } from "./CompileServices";
 
-type Guard = (args: { context: WfContext; event: WfEvent }, params: Record<string, unknown>) => boolean;
+/** A named guard: whether a transition is enabled for a context and event, given its static params. */
+export type Guard = (
+  args: { context: WfContext; event: WfEvent },
+  params: Record<string, unknown>,
+) => boolean;
 
 /** Counts of a multi-instance step's answers. */
 function tally(s: CompileServices, ctx: WfContext, stepId: string) {

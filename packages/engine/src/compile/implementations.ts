@@ -26,17 +26,19 @@ import {
 } from "./taskActions";
 
 type Params = Record<string, unknown>;
-type PatchFn = (ctx: WfContext, event: WfEvent, p: Params) => Patch;
+/** One named action as a pure function: the context change it makes for an event and its params. */
+export type PatchFn = (ctx: WfContext, event: WfEvent, p: Params) => Patch;
 
 const str = (v: unknown): string => String(v);
 
 /**
- * The named actions of every compiled machine, as XState `assign`s over plain-JSON context.
- * They are the only code that changes a case, and they read time only from the event, so
- * `transition()` over the audit log reproduces a case exactly.
+ * The named actions of every compiled machine as pure patch functions. They are the only code
+ * that changes a case, and they read time only from the event, so `transition()` over the
+ * audit log reproduces a case exactly. XState runs them as `assign`s (`createActions`); the
+ * direct step (`directStep.ts`) runs the very same functions.
  */
-export function createActions(s: CompileServices) {
-  const fns: Record<string, PatchFn> = {
+export function createPatches(s: CompileServices): Record<string, PatchFn> {
+  return {
     openTask: (c, e, p) => openTask(s, c, e, str(p.step)),
     closeStep: (c, _e, p) => closeStep(c, str(p.step)),
     recordAct: (c, e, p) => recordAct(s, c, e, str(p.step), str(p.outcome)),
@@ -64,6 +66,10 @@ export function createActions(s: CompileServices) {
     taskChange: (c, e) => taskChange(c, e),
     deadlineTimer: (c, e) => deadlineTimer(s, c, e),
   };
+}
+
+/** The patch functions as XState `assign`s over plain-JSON context, by the same names. */
+export function createActions(fns: Record<string, PatchFn>) {
   const actions: Record<string, ReturnType<typeof assign<WfContext, WfEvent, Params, WfEvent, never>>> = {};
   for (const [name, fn] of Object.entries(fns)) {
     actions[name] = assign<WfContext, WfEvent, Params, WfEvent, never>(({ context, event }, params) =>

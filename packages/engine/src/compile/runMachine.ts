@@ -1,6 +1,7 @@
 import type { initialTransition } from "xstate";
 import type { StartInput, WfContext, WfEvent } from "../runtime/context";
 import type { CompiledDefinition } from "./compileDefinition";
+import { directInitial, directTransition } from "./directStep";
 
 type Machine = CompiledDefinition["machine"];
 /** A live XState snapshot of a compiled machine. */
@@ -32,12 +33,28 @@ export function snapshotAt(c: CompiledDefinition, value: StateValue, context: Wf
   return { ...template, context } as Snapshot;
 }
 
-/** The snapshot a new case starts in (XState's `initialTransition`, with the machine's inert scope). */
+/**
+ * The snapshot a new case starts in: XState's `initialTransition` (with the machine's inert
+ * scope), computed directly when the initial step is a plain top-level one (see `directStep.ts`).
+ */
 export function initialSnapshot(c: CompiledDefinition, input: StartInput): Snapshot {
+  const direct = directInitial(c.direct, input);
+  if (direct) return snapshotAt(c, direct.value, direct.context);
   return c.machine.getInitialSnapshot(c.scope as never, input);
 }
 
-/** The snapshot after an event (XState's `transition`, with the machine's inert scope). Pure. */
+/**
+ * The snapshot after an event: XState's `transition` (with the machine's inert scope), computed
+ * directly when the case rests in and moves between top-level steps (see `directStep.ts`). Pure.
+ */
 export function nextSnapshot(c: CompiledDefinition, from: Snapshot, event: WfEvent): Snapshot {
+  if (from.status === "active") {
+    const direct = directTransition(c.direct, from.value, from.context, event);
+    if (direct) {
+      // Nothing enabled: XState hands back the snapshot it was given.
+      if (direct.context === from.context && direct.value === from.value) return from;
+      return snapshotAt(c, direct.value, direct.context);
+    }
+  }
   return c.machine.transition(from, event, c.scope as never);
 }
