@@ -53,17 +53,29 @@ export function createFormValidator(
     const latest = byRef.get(form.json.id);
     if (!latest || latest.json.version < form.json.version) byRef.set(form.json.id, form);
   }
-  const form = (given: string | FormRef): CompiledForm => {
-    const ref =
-      typeof given === "string"
-        ? given
-        : given.version === undefined
-          ? given.ref
-          : `${given.ref.split("@")[0]}@${given.version}`;
+  const lookup = (ref: string): CompiledForm => {
     const f = byRef.get(ref);
     if (f) return f;
     const ids = [...byRef.keys()].filter((k) => !k.includes("@"));
     throw new Error(`unknown form "${ref}"${didYouMeanText(ref, ids)}`);
+  };
+  // `{ ref, version }` found by the pair, not by a string built for every validation (the forms
+  // never change after this point, so a form once found stays the answer).
+  const pinned = new Map<string, Map<number, CompiledForm>>();
+  const form = (given: string | FormRef): CompiledForm => {
+    if (typeof given === "string") return lookup(given);
+    if (given.version === undefined) return lookup(given.ref);
+    let versions = pinned.get(given.ref);
+    let f = versions?.get(given.version);
+    if (!f) {
+      f = lookup(`${given.ref.split("@")[0]}@${given.version}`);
+      if (!versions) {
+        versions = new Map();
+        pinned.set(given.ref, versions);
+      }
+      versions.set(given.version, f);
+    }
+    return f;
   };
   return {
     form,

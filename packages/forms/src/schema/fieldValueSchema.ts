@@ -88,6 +88,17 @@ const matches =
   (schema: z.ZodType) =>
   (v: unknown): boolean =>
     schema.safeParse(v).success;
+/**
+ * zod's test for an ISO date or date-time string is its format's pattern: tested directly, with
+ * no zod result made per value (dates are in most forms). zod's schema when it has no pattern.
+ */
+const matchesFormat = (schema: z.ZodStringFormat): ((v: unknown) => boolean) => {
+  const pattern = schema._zod.def.pattern;
+  if (pattern === undefined || pattern.global || pattern.sticky) return matches(schema);
+  return (v) => typeof v === "string" && pattern.test(v);
+};
+const isIsoDate = matchesFormat(isoDate);
+const isIsoDateTime = matchesFormat(isoDateTime);
 
 function typeOf(field: ValueFieldJson): ValueType {
   switch (field.type) {
@@ -95,9 +106,9 @@ function typeOf(field: ValueFieldJson): ValueType {
     case "money":
       return { test: isNumber, kind: kinds.number };
     case "date":
-      return { test: matches(isoDate), kind: kinds.date };
+      return { test: isIsoDate, kind: kinds.date };
     case "datetime":
-      return { test: matches(isoDateTime), kind: kinds.datetime };
+      return { test: isIsoDateTime, kind: kinds.datetime };
     case "checkbox":
     case "switch":
       return { test: isBoolean, kind: kinds.boolean };

@@ -85,8 +85,31 @@ function permissionsKey(p: FieldPermissions | undefined): string {
   return p === undefined ? "" : `${p.default ?? "editable"} ${JSON.stringify(p.fields ?? {})}`;
 }
 
+// Plans by the identity of frozen permissions (the engine hands the same frozen object for every
+// submission of a step): no key to build. Only frozen ones, whose content cannot change later.
+const plansByIdentity = new WeakMap<CompiledForm, WeakMap<FieldPermissions, FormPlan>>();
+
+function frozen(p: FieldPermissions): boolean {
+  return Object.isFrozen(p) && (p.fields === undefined || Object.isFrozen(p.fields));
+}
+
 /** The form's plan for these permissions, made once and reused (see createFormPlan). */
 export function formPlan(form: CompiledForm, permissions: FieldPermissions | undefined): FormPlan {
+  if (permissions === undefined || !frozen(permissions)) return planByContent(form, permissions);
+  let byIdentity = plansByIdentity.get(form);
+  if (!byIdentity) {
+    byIdentity = new WeakMap();
+    plansByIdentity.set(form, byIdentity);
+  }
+  let plan = byIdentity.get(permissions);
+  if (!plan) {
+    plan = planByContent(form, permissions);
+    byIdentity.set(permissions, plan);
+  }
+  return plan;
+}
+
+function planByContent(form: CompiledForm, permissions: FieldPermissions | undefined): FormPlan {
   let byKey = plans.get(form);
   if (!byKey) {
     byKey = new Map();

@@ -118,10 +118,23 @@ export function offeredOptions(
   scope: Record<string, unknown>,
   env: EvalEnv,
 ): readonly OptionJson[] | undefined {
-  return field.options
-    ?.filter((o) => !o.visible || evalFormExpr(o.visible, scope, env, true) === true)
+  const options = field.options;
+  if (options === undefined) return undefined;
+  // Most fields filter no option: their list is the same for any values, made once (frozen, as
+  // every caller gets the same array).
+  let fixed = fixedOptions.get(field);
+  if (fixed === undefined) {
+    fixed = options.some((o) => o.visible) ? null : Object.freeze(options.map((o) => o.option));
+    fixedOptions.set(field, fixed);
+  }
+  if (fixed !== null) return fixed;
+  return options
+    .filter((o) => !o.visible || evalFormExpr(o.visible, scope, env, true) === true)
     .map((o) => o.option);
 }
+
+/** A field's options when none has a condition (null when some have). */
+const fixedOptions = new WeakMap<CompiledField, readonly OptionJson[] | null>();
 
 /** A field's `min` or `max`: its expression's value, else the static bound. */
 export function boundOf(

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { checkForm, storedValues } from "./checkForm";
+import { checkForm, type FormReport, storedValues } from "./checkForm";
 import type { CompiledForm } from "./compileForm";
 import { type IssueParams, issueMessage } from "./fieldValueSchema";
 import { formPlan } from "./formPlan";
@@ -39,18 +39,24 @@ export function parseFormValues(
 ): ParseResult {
   const plan = formPlan(form, permissions);
   const issues: FieldIssue[] = [];
-  const effective = checkForm(plan, values, ctx, (field, rule, message, path) => {
-    const msg = issueMessage(field, rule, message);
-    issues.push({ path: jsonPath(path), rule, message: { zh: msg.zh, en: msg.en } });
-  });
+  const effective = checkForm(plan, values, ctx, reportInto(issues));
   return effective && issues.length === 0
     ? { ok: true, values: storedValues(plan, effective), issues: [] }
     : { ok: false, issues };
 }
 
+/** A FormReport that collects bilingual field issues, a field's custom message first. */
+function reportInto(issues: FieldIssue[]): FormReport {
+  return (field, rule, message, path) => {
+    const msg = issueMessage(field, rule, message);
+    issues.push({ path: jsonPath(path), rule, message: { zh: msg.zh, en: msg.en } });
+  };
+}
+
 /**
  * Validates form values for a step: every issue with its path and a zh/en message; empty when
- * the values may be submitted. This is what the engine's FormValidator port calls.
+ * the values may be submitted. This is what the engine's FormValidator port calls. (The issues of
+ * parseFormValues, without building the values to store, which the port does not return.)
  */
 export function validateForm(
   form: CompiledForm,
@@ -58,5 +64,7 @@ export function validateForm(
   permissions?: FieldPermissions,
   ctx: FormContext = {},
 ): FieldIssue[] {
-  return parseFormValues(form, values, permissions, ctx).issues;
+  const issues: FieldIssue[] = [];
+  checkForm(formPlan(form, permissions), values, ctx, reportInto(issues));
+  return issues;
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { residentIdCheckChar } from "@wf/expr";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { z } from "zod";
 import {
   type CompiledField,
   type CompiledForm,
@@ -13,6 +14,7 @@ import {
   type FormContext,
   parseFormValues,
   toFieldIssues,
+  validateForm,
 } from "../../src/index";
 
 // The engine's port and parseFormValues reuse a plan per form and permission set, and take the
@@ -186,12 +188,65 @@ describe("a reused plan answers as a schema built for the call", () => {
             const r = createFormSchema(fresh, { ...ctx, permissions }).safeParse(values);
             const expected = r.success ? [] : toFieldIssues(r.error.issues);
             expect(validator.validate(id, values, permissions)).toEqual(expected);
+            // Frozen permissions (the engine's, one object per step) are planned by identity,
+            // and a `{ ref, version }` is found by the pair: both must answer the same.
+            const frozen =
+              permissions === undefined
+                ? undefined
+                : Object.freeze({
+                    ...permissions,
+                    ...(permissions.fields ? { fields: Object.freeze({ ...permissions.fields }) } : {}),
+                  });
+            const pinned = { ref: id, version: form.json.version };
+            expect(validator.validate(pinned, values, frozen)).toEqual(expected);
+            expect(validator.validate(pinned, values, frozen)).toEqual(expected);
             const parsed = parseFormValues(form, values, permissions, ctx);
             expect(parsed.ok ? parsed.values : parsed.issues).toEqual(r.success ? r.data : expected);
           }
         },
       ),
       { numRuns: 60 },
+    );
+  });
+});
+
+describe("a date or date-time field's type test", () => {
+  const form = compileForm({
+    id: "dates",
+    version: 1,
+    title: t("dates"),
+    fields: [
+      { key: "d", type: "date", label: t("d") },
+      { key: "dt", type: "datetime", label: t("dt") },
+    ],
+  });
+  const dateLike = fc.oneof(
+    fc.string(),
+    day,
+    day.map((d) => d.replace(/-\d\d$/, "-29")),
+    day.map((d) => d.replace(/-\d\d-/, "-02-")),
+    fc
+      .tuple(day, fc.constantFrom("T09:00:00Z", "T24:00:00+08:00", "T09:00:00.5-05:30", "T09:00", " "))
+      .map(([d, time]) => d + time),
+    fc.constantFrom(null, 0, true, ["2026-01-01"]),
+  );
+  const empty = (v: unknown) =>
+    v === null || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.length === 0);
+  test("is zod's ISO date and date-time (with offset) check", () => {
+    const zodDate = z.iso.date();
+    const zodDateTime = z.iso.datetime({ offset: true });
+    fc.assert(
+      fc.property(dateLike, dateLike, (d, dt) => {
+        const types = validateForm(form, { d, dt }, { default: "editable" })
+          .filter((i) => i.rule === "type")
+          .map((i) => i.path);
+        const expected = [
+          ...(empty(d) || zodDate.safeParse(d).success ? [] : ["d"]),
+          ...(empty(dt) || zodDateTime.safeParse(dt).success ? [] : ["dt"]),
+        ];
+        expect(types).toEqual(expected);
+      }),
+      { numRuns: 500 },
     );
   });
 });
