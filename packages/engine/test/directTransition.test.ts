@@ -165,4 +165,70 @@ describe("direct transitions on generated definitions", () => {
     expect(next.value).toBe("s0");
     expect(next.context.data).toEqual({ n: 2, flag: true });
   });
+
+  it("leaves a failing action to XState, so the error is XState's own, thrown or as an error snapshot", () => {
+    // s1's assignee is a person id read from data that nobody set: opening its task fails.
+    const def = definitionOf([
+      {
+        kind: "userTask",
+        targets: [0],
+        selfLoop: false,
+        set: false,
+        deadline: "none",
+        timeout: false,
+        conds: [],
+      },
+      {
+        kind: "userTask",
+        targets: [1],
+        selfLoop: false,
+        set: false,
+        deadline: "none",
+        timeout: false,
+        conds: [],
+      },
+    ]);
+    const broken = {
+      ...def,
+      data: { ...def.data, reviewer: { type: "person" } },
+      steps: {
+        ...def.steps,
+        s1: { ...(def.steps.s1 as Step & { kind: "userTask" }), assignee: { person: "data.reviewer" } },
+      },
+    } as Definition;
+    const r = validateDefinition(broken);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const c = compileDefinition(r.definition, { directory: makeDirectory(), calendar });
+    const at = "2026-03-02T09:00:00+08:00";
+    const input = {
+      instanceId: "i1",
+      definitionId: "generated",
+      data: {},
+      starter: { id: "hr", unit: "u1" },
+      at,
+    };
+    const first = initialSnapshot(c, input);
+    const taskId = Object.keys(first.context.tasks)[0]!;
+    const move = { type: "wf.act" as const, taskId, outcome: "next", actor: hr, at };
+    expect(directTransition(c.direct, first.value, first.context, move)).toBeUndefined();
+    const xstateError = (() => {
+      try {
+        c.machine.transition(first, move, c.scope as never);
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    expect(xstateError).toContain('assignee "data.reviewer" gave null');
+    expect(() => nextSnapshot(c, first, move)).toThrow(xstateError!);
+    // Starting in s1: XState reports the failure as an error snapshot, and so does initialSnapshot.
+    const c1 = compileDefinition(
+      { ...r.definition, initial: "s1" },
+      { directory: makeDirectory(), calendar },
+    );
+    const started = initialSnapshot(c1, input);
+    expect(started.status).toBe("error");
+    expect((started.error as Error).message).toBe(
+      ((c1.machine.getInitialSnapshot(c1.scope as never, input).error as Error) ?? new Error("none")).message,
+    );
+  });
 });
