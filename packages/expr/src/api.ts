@@ -2,7 +2,7 @@ import type { Ast } from "./ast";
 import { typeCheck } from "./checker";
 import { ExprError, type ExprIssue, ExprTypeError } from "./errors";
 import { pathsRead } from "./fields";
-import { ev, guarded, makeRuntime } from "./interpreter";
+import { evalAst, makeRuntime } from "./interpreter";
 import { type ParseOptions, parse as parseRaw } from "./parser";
 import type { EvalEnv, FunctionRegistry, Scope, ScopeTypes, TypeDesc } from "./types";
 import { assignable, typeName } from "./types";
@@ -129,9 +129,15 @@ export function resolve(c: Compiled | Ast | string): { ast: Ast; source: string 
  * Throws only ExprError subclasses (ExprEvalError, ExprLimitError, ExprSyntaxError for a bad string).
  */
 export function evaluate(c: Compiled | Ast | string, scope: Scope, env: EvalEnv): unknown {
-  const { ast, source } = resolve(c);
-  const rt = makeRuntime(scope, env, source, undefined);
-  return guarded(rt, () => ev(ast, rt, undefined));
+  // A compiled expression (what hosts keep and evaluate over and over) without the pair
+  // `resolve` returns: this runs for every condition, rule and field of every action.
+  let ast: Ast;
+  let source: string | undefined;
+  if (typeof c === "object" && c !== null && (c as Compiled).kind === "wf-expr" && "ast" in c) {
+    ast = validateAst(c.ast);
+    source = typeof c.source === "string" ? c.source : undefined;
+  } else ({ ast, source } = resolve(c));
+  return evalAst(makeRuntime(scope, env, source, undefined), ast);
 }
 
 /** Dotted paths the expression reads, e.g. ["data.candidate.birthDate"]. */

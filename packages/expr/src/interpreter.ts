@@ -333,16 +333,29 @@ export function guarded<R>(rt: Runtime, run: () => R): R {
   try {
     return run();
   } catch (e) {
-    if (e instanceof ExprError) throw e;
-    if (e instanceof RangeError) {
-      throw new ExprLimitError("The expression is too deeply nested to evaluate", {
-        source: rt.source,
-        cause: e,
-      });
-    }
-    throw new ExprEvalError(`Evaluation failed: ${e instanceof Error ? e.message : String(e)}`, {
+    throw ours(rt, e);
+  }
+}
+
+/** {@link guarded} evaluation of a whole tree, without a closure per call. */
+export function evalAst(rt: Runtime, ast: Ast): unknown {
+  try {
+    return ev(ast, rt, undefined);
+  } catch (e) {
+    throw ours(rt, e);
+  }
+}
+
+function ours(rt: Runtime, e: unknown): ExprError {
+  if (e instanceof ExprError) return e;
+  if (e instanceof RangeError) {
+    return new ExprLimitError("The expression is too deeply nested to evaluate", {
       source: rt.source,
       cause: e,
     });
   }
+  return new ExprEvalError(`Evaluation failed: ${e instanceof Error ? e.message : String(e)}`, {
+    source: rt.source,
+    cause: e,
+  });
 }

@@ -333,3 +333,41 @@ function children(n: Ast): Ast[] {
       return [n.body];
   }
 }
+
+describe("today() and now() with the clocks of several hosts interleaved", () => {
+  // The answers are remembered by env.now and zone: a remembered one must be the one for the call.
+  const nows = [
+    "2026-03-02T09:00:00+08:00",
+    "2026-03-01T23:30:00Z",
+    "2026-12-31T20:00:00-05:00",
+    "2025-06-15T00:00:00+08:00",
+    "2026-03-02",
+  ];
+  const zones = ["Asia/Shanghai", "UTC", "America/New_York", "Asia/Urumqi"];
+  /** The day in a zone, worked out by Intl, independently of the library. */
+  function dayIn(now: string, zone: string): string {
+    if (now.length === 10) return now;
+    return new Intl.DateTimeFormat("en-CA", { timeZone: zone, dateStyle: "short" }).format(new Date(now));
+  }
+  it("gives each call the day of its own env.now and zone", () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...nows), fc.constantFrom(...zones)), {
+          minLength: 1,
+          maxLength: 30,
+        }),
+        (calls) => {
+          for (const [now, timeZone] of calls) {
+            expect(evaluate("today()", {}, { now, timeZone })).toBe(dayIn(now, timeZone));
+            expect(evaluate("yearsBetween('2000-03-02', today())", {}, { now, timeZone })).toBe(
+              Number(dayIn(now, timeZone).slice(0, 4)) -
+                2000 -
+                (dayIn(now, timeZone).slice(5) < "03-02" ? 1 : 0),
+            );
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -1,4 +1,11 @@
-import { compile, evaluate, type FunctionRegistry, type HolidayCalendar, type Scope } from "@wf/expr";
+import {
+  compile,
+  type EvalEnv,
+  evaluate,
+  type FunctionRegistry,
+  type HolidayCalendar,
+  type Scope,
+} from "@wf/expr";
 import type { Duration } from "../definition/types";
 
 type Compiled = ReturnType<typeof compile>;
@@ -31,10 +38,24 @@ export class Evaluator {
 
   /** The value of an expression at time `now`. */
   value(source: string, scope: Scope, now: string): unknown {
-    const env = this.calendar
-      ? { now, functions: this.functions, calendar: this.calendar }
-      : { now, functions: this.functions };
-    return evaluate(this.compiled(source), scope, env);
+    return evaluate(this.compiled(source), scope, this.envAt(now));
+  }
+
+  /** The last env made, kept while `now` stays the same (an action evaluates many expressions at one time). */
+  private env: EvalEnv | undefined;
+
+  private envAt(now: string): EvalEnv {
+    let env = this.env;
+    if (env === undefined || env.now !== now) {
+      // Frozen: every evaluation (and every host function) of this time sees the same object.
+      env = Object.freeze(
+        this.calendar
+          ? { now, functions: this.functions, calendar: this.calendar }
+          : { now, functions: this.functions },
+      );
+      this.env = env;
+    }
+    return env;
   }
 
   /** An expression used as a condition: only `true` counts as true. */
