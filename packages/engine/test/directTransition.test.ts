@@ -10,7 +10,7 @@ const t = (s: string) => ({ zh: s, en: s });
 
 /** One generated step: its kind and the picks that shape it. */
 const stepShape = fc.record({
-  kind: fc.constantFrom("userTask", "userTask", "userTask", "auto", "timer"),
+  kind: fc.constantFrom("userTask", "userTask", "userTask", "auto", "timer", "multiTask", "subProcess"),
   targets: fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
   selfLoop: fc.boolean(),
   set: fc.boolean(),
@@ -19,6 +19,7 @@ const stepShape = fc.record({
   conds: fc.array(fc.constantFrom("data.n >= 2", "data.n < 1", "data.flag", "not data.flag"), {
     maxLength: 2,
   }),
+  complete: fc.constantFrom("all", "any", "atLeast"),
 });
 type StepShape = typeof stepShape extends fc.Arbitrary<infer T> ? T : never;
 
@@ -26,7 +27,8 @@ type StepShape = typeof stepShape extends fc.Arbitrary<infer T> ? T : never;
  * A valid definition from shapes: a chain s0 → s1 → … → end, so every step is reachable and
  * can finish, with extra outcomes and `choose` branches to random steps (automatic steps only
  * forward or to a waiting step, so they cannot loop among themselves), self-loops through
- * outcomes without `to`, `set`, deadlines, timeouts, timers and a second end.
+ * outcomes without `to`, `set`, deadlines, timeouts, timers, multi-instance steps (veto,
+ * n-of-m, collect), sub-processes (waited for or not) and a second end.
  */
 function definitionOf(shapes: StepShape[]): Definition {
   const n = shapes.length;
@@ -46,6 +48,36 @@ function definitionOf(shapes: StepShape[]): Definition {
         ...(sh.set ? { set: { "data.n": "data.n + 1", "data.flag": "data.n >= 1" } } : {}),
         choose: sh.conds.map((when, k) => ({ when, to: to(forward[k] ?? i + 1) })),
         otherwise: to(i + 1),
+      };
+    } else if (sh.kind === "multiTask") {
+      // Not to itself: a step whose eventless veto leads back into it loops forever in XState.
+      const away = extra.map((x) => (x === i ? i + 1 : x));
+      const atLeast = sh.complete === "atLeast";
+      steps[id(i)] = {
+        kind: "multiTask",
+        over: "data.departments",
+        assignee: { role: "reviewer", at: { from: "item" } },
+        outcomes: {
+          approve: { label: t("Approve") },
+          abstain: { label: t("Abstain") },
+          ...(sh.selfLoop || atLeast ? { veto: { label: t("Veto") } } : {}),
+        },
+        complete: atLeast ? { atLeast: 2 } : sh.complete === "all" ? "all" : "any",
+        // n-of-m needs a veto (where the case goes when too few approve).
+        ...(sh.selfLoop || atLeast ? { veto: { outcome: "veto", to: to(away[0]!) } } : {}),
+        ...(atLeast ? { approve: ["approve"], otherwise: to(away[1] ?? i + 1) } : {}),
+        ...(sh.set ? { collect: "data.results" } : {}),
+        addSigners: { roles: ["org-dept"] },
+        to: to(i + 1),
+      };
+    } else if (sh.kind === "subProcess") {
+      steps[id(i)] = {
+        kind: "subProcess",
+        definition: "child",
+        input: { n: "data.n" },
+        wait: sh.selfLoop,
+        ...(sh.set ? { outcomeInto: "data.childOutcome" } : {}),
+        to: to(i + 1),
       };
     } else if (sh.kind === "timer") {
       steps[id(i)] = { kind: "timer", after: { workingDays: 1 + (extra[0]! % 3) }, to: to(i + 1) };
@@ -82,10 +114,16 @@ function definitionOf(shapes: StepShape[]): Definition {
     id: "generated",
     version: 1,
     title: t("Generated"),
-    roles: ["unit-hr", "org-dept"],
+    roles: ["unit-hr", "org-dept", "reviewer"],
     calendar: calendar.id,
     start: { roles: ["unit-hr"] },
-    data: { n: { type: "number", default: 0 }, flag: { type: "boolean", default: false } },
+    data: {
+      n: { type: "number", default: 0 },
+      flag: { type: "boolean", default: false },
+      departments: { type: "list", of: { type: "orgUnit" }, default: ["k1-disc", "k1-police", "k1-court"] },
+      results: { type: "list" },
+      childOutcome: { type: "string" },
+    },
     initial: "s0",
     steps,
   } as Definition;
@@ -130,6 +168,7 @@ describe("direct transitions on generated definitions", () => {
         deadline: "both",
         timeout: false,
         conds: [],
+        complete: "all",
       },
       {
         kind: "auto",
@@ -139,6 +178,7 @@ describe("direct transitions on generated definitions", () => {
         deadline: "none",
         timeout: false,
         conds: ["data.flag"],
+        complete: "all",
       },
     ];
     const c = compiled(shapes);
@@ -156,14 +196,14 @@ describe("direct transitions on generated definitions", () => {
     const again = directTransition(c.direct, first.value, first.context, act("again"));
     expect(again?.value).toBe("s0");
     expect(again?.context.seq).toBe(first.context.seq + 1);
-    expect(again?.context.data).toEqual({ n: 0, flag: true });
+    expect(again?.context.data).toMatchObject({ n: 0, flag: true });
     // On to s1 (n + 1), whose `set` makes n 2 and flag true, and whose choose goes back to s0.
     const next = nextSnapshot(c, first, act("next"));
     expect(directTransition(c.direct, first.value, first.context, act("next"))?.context).toEqual(
       next.context,
     );
     expect(next.value).toBe("s0");
-    expect(next.context.data).toEqual({ n: 2, flag: true });
+    expect(next.context.data).toMatchObject({ n: 2, flag: true });
   });
 
   it("leaves a failing action to XState, so the error is XState's own, thrown or as an error snapshot", () => {
@@ -177,6 +217,7 @@ describe("direct transitions on generated definitions", () => {
         deadline: "none",
         timeout: false,
         conds: [],
+        complete: "all",
       },
       {
         kind: "userTask",
@@ -186,6 +227,7 @@ describe("direct transitions on generated definitions", () => {
         deadline: "none",
         timeout: false,
         conds: [],
+        complete: "all",
       },
     ]);
     const broken = {
