@@ -1,8 +1,9 @@
 import type { Ast } from "./ast";
 import { typeCheck } from "./checker";
 import { ExprError, type ExprIssue, ExprTypeError } from "./errors";
+import { evalAst } from "./evalAst";
 import { pathsRead } from "./fields";
-import { evalAst, makeRuntime } from "./interpreter";
+import { makeRuntime } from "./interpreter";
 import { type ParseOptions, parse as parseRaw } from "./parser";
 import type { EvalEnv, FunctionRegistry, Scope, ScopeTypes, TypeDesc } from "./types";
 import { assignable, typeName } from "./types";

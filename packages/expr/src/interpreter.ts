@@ -16,7 +16,7 @@ import {
   truth,
 } from "./runtime";
 import { didYouMean } from "./suggest";
-import type { EvalEnv, FunctionRegistry, Scope } from "./types";
+import type { EvalEnv, FunctionDef, FunctionRegistry, Scope } from "./types";
 
 export function makeRuntime(
   scope: Scope,
@@ -123,7 +123,7 @@ function ev0(n: Ast, rt: Runtime, f: Frame | undefined): unknown {
   }
 }
 
-function member(rt: Runtime, n: Ast, obj: unknown, key: string): unknown {
+export function member(rt: Runtime, n: Ast, obj: unknown, key: string): unknown {
   if (FORBIDDEN_NAMES.has(key)) {
     return fail(rt, n, `'${key}' cannot be used as a field name: it would reach the host's internals`);
   }
@@ -168,7 +168,7 @@ function arith(rt: Runtime, n: BinaryNode, r: number): number {
   return r === 0 ? 0 : r;
 }
 
-function binary(rt: Runtime, n: BinaryNode, l: unknown, r: unknown): unknown {
+export function binary(rt: Runtime, n: BinaryNode, l: unknown, r: unknown): unknown {
   switch (n.op) {
     case "==":
       return deepEqual(l, r);
@@ -300,15 +300,27 @@ function call(rt: Runtime, n: CallNode, f: Frame | undefined): unknown {
       if (a.type === "Lambda") fail(rt, a, `${name} does not take a lambda`);
       vals[i] = ev(a, rt, f);
     }
-    let out: unknown;
-    try {
-      out = h.impl(vals, rt.env);
-    } catch (e) {
-      if (e instanceof ExprError) throw e;
-      fail(rt, n, `${name} failed: ${e instanceof Error ? e.message : String(e)}`, undefined, e);
-    }
-    return admit(rt, n, out);
+    return runHost(rt, n, h, vals);
   }
+  return unknownFunction(rt, n);
+}
+
+/** A host function's result for evaluated arguments: its errors as ours, its value admitted. */
+export function runHost(rt: Runtime, n: CallNode, h: FunctionDef, vals: unknown[]): unknown {
+  let out: unknown;
+  try {
+    out = h.impl(vals, rt.env);
+  } catch (e) {
+    if (e instanceof ExprError) throw e;
+    fail(rt, n, `${n.callee} failed: ${e instanceof Error ? e.message : String(e)}`, undefined, e);
+  }
+  return admit(rt, n, out);
+}
+
+/** Refuse a call of a name that is neither a built-in nor a host function, with a suggestion. */
+export function unknownFunction(rt: Runtime, n: CallNode): never {
+  const name = n.callee;
+  const host = rt.host;
   const known = [...Object.keys(BUILTINS), ...(host ? Object.keys(host) : [])];
   const hint = didYouMean(name, known);
   return fail(rt, n, `Unknown function '${name}'${hint ? `; did you mean ${hint}?` : ""}`, hint);
@@ -323,7 +335,7 @@ function lambda(rt: Runtime, lam: LambdaNode, f: Frame | undefined): LambdaFn {
   };
 }
 
-function arity(min: number, max: number): string {
+export function arity(min: number, max: number): string {
   if (min === max) return `${min} argument${min === 1 ? "" : "s"}`;
   return `${min} to ${max} arguments`;
 }
@@ -337,16 +349,8 @@ export function guarded<R>(rt: Runtime, run: () => R): R {
   }
 }
 
-/** {@link guarded} evaluation of a whole tree, without a closure per call. */
-export function evalAst(rt: Runtime, ast: Ast): unknown {
-  try {
-    return ev(ast, rt, undefined);
-  } catch (e) {
-    throw ours(rt, e);
-  }
-}
-
-function ours(rt: Runtime, e: unknown): ExprError {
+/** An exception out of an evaluation as an ExprError (a stack overflow on a hostile tree as a limit). */
+export function ours(rt: Runtime, e: unknown): ExprError {
   if (e instanceof ExprError) return e;
   if (e instanceof RangeError) {
     return new ExprLimitError("The expression is too deeply nested to evaluate", {

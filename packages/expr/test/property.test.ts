@@ -371,3 +371,61 @@ describe("today() and now() with the clocks of several hosts interleaved", () =>
     );
   });
 });
+
+describe("evaluate (closures built once per tree) and the tree-walking interpreter (explain)", () => {
+  const scope = {
+    a: 1,
+    b: "x",
+    data: { list: [1, 2, 3], o: { k: null }, s: "副科" },
+    item: [{ v: 1 }],
+    x1: true,
+    候选人: { a: 2 },
+  };
+  const functions = {
+    min: { params: [{ kind: "number" as const }], returns: { kind: "number" as const }, impl: () => 1 },
+    len: {
+      params: [{ kind: "any" as const }],
+      returns: { kind: "any" as const },
+      impl: () => {
+        throw new Error("host failed");
+      },
+    },
+  };
+  /** What an evaluation gives: its value, or its error's class, message, place and hint. */
+  function outcome(run: () => unknown): unknown {
+    try {
+      return { value: run() };
+    } catch (e) {
+      if (!(e instanceof ExprError)) throw e;
+      return { error: e.constructor.name, message: e.message, offset: e.offset, end: e.end, hint: e.hint };
+    }
+  }
+  it("give the same value or the same error, with the same step limit, on random trees", () => {
+    fc.assert(
+      fc.property(astArb, fc.integer({ min: 1, max: 40 }), fc.boolean(), (tree, maxSteps, withHost) => {
+        const source = print(tree);
+        const ast = parse(source, { maxLength: 1e6 });
+        const e = { ...env, maxSteps, ...(withHost ? { functions } : {}) };
+        const viaClosures = outcome(() => evaluate({ ...compileLoose(source), ast }, scope, e));
+        const viaWalk = outcome(() => explain({ ...compileLoose(source), ast }, scope, e).value);
+        expect(viaClosures).toEqual(viaWalk);
+        // Evaluated again (closures remembered), the same answer.
+        expect(outcome(() => evaluate({ ...compileLoose(source), ast }, scope, e))).toEqual(viaWalk);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+/** A compiled expression without the type check (random trees rarely type-check). */
+function compileLoose(source: string) {
+  return {
+    kind: "wf-expr" as const,
+    version: 1 as const,
+    source,
+    ast: parse(source, { maxLength: 1e6 }),
+    resultType: { kind: "any" as const },
+    fields: [],
+    usesClock: false,
+  };
+}

@@ -7,7 +7,10 @@ import { valueFunctions } from "./valueFunctions";
 
 export type { Builtin, CheckCall, LambdaFn } from "./builtin";
 
-/** Join the families into one null-prototype registry; a name defined twice is a bug here. */
+/**
+ * Join the families into one frozen null-prototype registry; a name defined twice is a bug here.
+ * (Frozen: evaluation decides once per expression which built-in a name is.)
+ */
 function assemble(...families: BuiltinFamily[]): Record<string, Builtin> {
   const all: Record<string, Builtin> = Object.create(null);
   for (const family of families) {
@@ -16,7 +19,7 @@ function assemble(...families: BuiltinFamily[]): Record<string, Builtin> {
       all[name] = builtin;
     }
   }
-  return all;
+  return Object.freeze(all);
 }
 
 /** The built-in functions (a null-prototype object; look names up with Object.hasOwn). */
