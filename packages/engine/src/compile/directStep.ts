@@ -150,9 +150,11 @@ export function directTransition(
   context: WfContext,
   event: WfEvent,
 ): DirectResult | undefined {
-  if (plan.off || typeof value !== "string" || event.type.startsWith("xstate.")) return undefined;
+  if (plan.off || typeof value !== "string") return undefined;
   const state = plan.states.get(value);
   if (!state?.simple || state.final) return undefined;
+  // XState's own events (errors, init, stop) have meanings of their own.
+  if (typeof event.type !== "string" || event.type.startsWith("xstate.")) return undefined;
   try {
     const run = new Run(plan, value, context, event);
     // The state's own transitions first, then the root's (XState's transitionAtomicNode).
