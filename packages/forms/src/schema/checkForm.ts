@@ -2,7 +2,7 @@ import type { EvalEnv } from "@wf/expr";
 import type { CompiledForm } from "./compileForm";
 import { effectiveValuesAndScope } from "./effectiveValues";
 import { evalFormExpr } from "./expressions";
-import { checkFieldValue, isEmptyValue } from "./fieldValueSchema";
+import { checkFieldValue, hasBounds, isEmptyValue } from "./fieldValueSchema";
 import type { ValueFieldJson } from "./formJson";
 import type { FormPlan, PlannedField } from "./formPlan";
 import {
@@ -64,11 +64,13 @@ function checkField(
     return false;
   }
   let ok = true;
+  // Bounds are evaluated only for the types that have them (their expressions have no effects).
+  const bounded = hasBounds(json);
   checkFieldValue(
     json,
     {
-      min: boundOf(field, "min", scope, env),
-      max: boundOf(field, "max", scope, env),
+      min: bounded ? boundOf(field, "min", scope, env) : undefined,
+      max: bounded ? boundOf(field, "max", scope, env) : undefined,
       options: offeredOptions(field, scope, env),
       exists: call.exists,
       today: call.today,

@@ -193,6 +193,12 @@ function compareDate(value: string, bound: string, day: boolean): number {
     : Math.sign(Date.parse(value) - Date.parse(bound));
 }
 
+/** Whether checkValue reads a field's `min`/`max` (numbers, money, dates and date-times do). */
+export function hasBounds(field: ValueFieldJson): boolean {
+  const t = field.type;
+  return t === "number" || t === "money" || t === "date" || t === "datetime";
+}
+
 function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add: Report): void {
   switch (field.type) {
     case "text":
