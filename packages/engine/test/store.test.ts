@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   type AuditEvent,
@@ -7,6 +8,7 @@ import {
   type InstanceRecord,
   MemoryStore,
   type StoredDefinition,
+  type TaskRecord,
 } from "../src/index";
 import { actor, makeEngine, selectionDefinition, submittedCase } from "./fixtures";
 
@@ -97,6 +99,65 @@ describe("MemoryStore", () => {
     expect(await s.queryInstances({ dueBefore: "2026-01-31T00:00:00.000Z" })).toHaveLength(0);
     expect(await s.queryInstances({ dueBefore: "2026-02-01T00:00:00.000Z" })).toHaveLength(1);
     expect(await s.queryInstances({ status: "completed" })).toHaveLength(0);
+  });
+});
+
+describe("MemoryStore tasks", () => {
+  const task = (id: string, instanceId: string, n: number): TaskRecord => ({
+    id,
+    instanceId,
+    definitionId: "d",
+    definitionVersion: 1,
+    step: "s",
+    kind: "userTask",
+    title: { zh: "s", en: "s" },
+    assignee: { role: "r", unit: "u" },
+    status: n % 2 ? "open" : "completed",
+    createdAt: `2026-01-01T00:00:${String(n % 60).padStart(2, "0")}Z`,
+    outcomes: [],
+  });
+
+  it("replaces tasks by id and finds each case's own, however many a case has", async () => {
+    // Commits to two cases, each writing task ids of its own case (`<case>.t<n>`) up to 40 per
+    // case, so both the short scan and the index of a case with many tasks are used.
+    const commitArb = fc.record({
+      case: fc.constantFrom("c1", "c2"),
+      tasks: fc.array(fc.nat({ max: 39 }), { maxLength: 12 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(fc.array(commitArb, { maxLength: 30 }), async (commits) => {
+        const s = new MemoryStore();
+        const model = new Map<string, TaskRecord>();
+        const versions = new Map<string, number>();
+        let n = 0;
+        for (const c of commits) {
+          const version = (versions.get(c.case) ?? 0) + 1;
+          versions.set(c.case, version);
+          const tasks = c.tasks.map((t) => task(`${c.case}.t${t}`, c.case, ++n));
+          for (const t of tasks) model.set(t.id, t);
+          await s.commit({
+            instance: { ...inst(version), id: c.case },
+            expectedVersion: version - 1,
+            events: [{ ...event(`a${n}-${model.size}-${version}-${c.case}`, version), instanceId: c.case }],
+            tasks,
+          });
+        }
+        const byId = (a: TaskRecord, b: TaskRecord) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        const all = [...model.values()].sort(byId);
+        expect((await s.queryTasks({})).sort(byId)).toEqual(all);
+        for (const id of ["c1", "c2", "c3"]) {
+          expect((await s.queryTasks({ instanceId: id })).sort(byId)).toEqual(
+            all.filter((t) => t.instanceId === id),
+          );
+        }
+        expect((await s.queryTasks({ status: "open" })).sort(byId)).toEqual(
+          all.filter((t) => t.status === "open"),
+        );
+        for (const [id, v] of versions) expect((await s.loadInstance(id))?.version).toBe(v);
+        for (const id of versions.keys()) expect(await s.events(id)).toHaveLength(versions.get(id)!);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -69,7 +69,9 @@ export class CaseRunner {
     const beforeCtx = rec ? this.core.contextOf(rec) : undefined;
     let out = await this.core.apply(loaded, rec, event, meta, this.subjectOf(loaded));
     const ctx = this.core.contextOf(out);
-    for (const [step, link] of Object.entries(ctx.children)) {
+    // Unchanged links (the usual action) ask for no child.
+    const links = ctx.children === beforeCtx?.children ? [] : Object.entries(ctx.children);
+    for (const [step, link] of links) {
       if (link.instanceId !== undefined || beforeCtx?.children[step] === link) continue;
       const childDef = await this.registry.load(link.definition, link.version);
       const child = await this.startCase(

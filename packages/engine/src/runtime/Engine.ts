@@ -103,7 +103,7 @@ export class Engine {
       req.actionId,
       req.actor,
     );
-    return this.view(rec);
+    return this.viewWith(loaded, rec, []);
   }
 
   /** Complete a task with an outcome, after every check (role, separation, opinion, form, rules). */
@@ -156,7 +156,7 @@ export class Engine {
     };
     if (req.opinion !== undefined) meta.opinion = req.opinion;
     const next = await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor);
-    return this.view(next, notices);
+    return this.viewWith(loaded, next, notices);
   }
 
   /** Take a role task so that others holding the role no longer see it as theirs. */
@@ -214,7 +214,7 @@ export class Engine {
       unit: req.actor.unit,
       step: req.step,
     };
-    return this.view(await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor));
+    return this.viewWith(loaded, await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor), []);
   }
 
   /** Cancel a running case (and the sub-process cases it waits for). */
@@ -238,7 +238,7 @@ export class Engine {
       unit: req.actor.unit,
       ...(req.reason ? { opinion: req.reason } : {}),
     };
-    return this.view(await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor));
+    return this.viewWith(loaded, await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor), []);
   }
 
   /** Fire every timer due at `now` (reminders, escalations, timeouts, waits). Idempotent per timer. */
@@ -330,19 +330,29 @@ export class Engine {
     const task = this.openTask(ctx, req.taskId);
     const event = make(task);
     const meta = { actionId: req.actionId, type, actor: req.actor.id, unit: req.actor.unit, step: task.step };
-    return this.view(await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor));
+    return this.viewWith(loaded, await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor), []);
   }
 
-  private async view(rec: InstanceRecord, notices: ValidationIssue[] = []): Promise<Instance> {
+  private async view(rec: InstanceRecord): Promise<Instance> {
     const loaded = await this.registry.load(rec.definitionId, rec.definitionVersion);
-    return this.viewWith(loaded, rec, notices);
+    return this.viewWith(loaded, rec, []);
   }
 
+  /**
+   * The instance as the API returns it. `loaded` is the definition `rec` runs on: an action
+   * passes the one it already holds, since its result is the same case.
+   */
   private viewWith(loaded: LoadedDefinition, rec: InstanceRecord, notices: ValidationIssue[]): Instance {
     const ctx = this.core.contextOf(rec);
-    const tasks: TaskRecord[] = Object.values(ctx.tasks).map((t) =>
-      openTaskRecord(loaded.compiled, ctx, t, rec.definitionVersion),
-    );
+    // The array of task states becomes the array of records, in place.
+    const tasks = Object.values(ctx.tasks) as unknown[] as TaskRecord[];
+    for (let i = 0; i < tasks.length; i++)
+      tasks[i] = openTaskRecord(
+        loaded.compiled,
+        ctx,
+        tasks[i] as unknown as TaskState,
+        rec.definitionVersion,
+      );
     return merged<Instance>(rec, { tasks, notices });
   }
 }

@@ -5,7 +5,7 @@ import { EngineError, NotFoundError } from "../errors";
 import type { AuditEvent, InstanceRecord, Store, TaskRecord } from "../store/Store";
 import type { StartInput, WfContext, WfEvent } from "./context";
 import type { LoadedDefinition } from "./DefinitionRegistry";
-import { instanceRecord, type StoredSnapshot } from "./instanceRecord";
+import { instanceRecord, type RecordMeta, type StoredSnapshot } from "./instanceRecord";
 import { changedKeys } from "./setPath";
 import { merged } from "./shapes";
 import { openTaskRecord, taskChanges } from "./taskRecords";
@@ -126,15 +126,16 @@ export class EngineCore {
       : Object.values(ctx.tasks).map((t) => openTaskRecord(c, ctx, t, loaded.stored.version));
     const sealed = sealing instanceof Promise ? await sealing : sealing;
     const version = (rec?.version ?? 0) + 1;
-    const out = instanceRecord(c, stored, {
+    const recordMeta: RecordMeta = {
       definitionVersion: loaded.stored.version,
       definitionHash: loaded.stored.hash,
       version,
       at: event.at,
       lastSeq: sealed.seq,
       lastHash: sealed.hash,
-      ...(subject !== undefined ? { subject } : {}),
-    });
+    };
+    if (subject !== undefined) recordMeta.subject = subject;
+    const out = instanceRecord(c, stored, recordMeta, rec);
     await this.store.commit({ instance: out, expectedVersion: rec?.version ?? 0, events: [sealed], tasks });
     this.remember(out.id, version, next);
     return out;

@@ -51,17 +51,28 @@ export interface RecordMeta {
   subject?: string;
 }
 
-/** The stored record of an instance after an action. */
+/**
+ * The stored record of an instance after an action. `prev` is the record the action started
+ * from, if any: the parts whose source in the snapshot did not change (the state value, the
+ * timers, the child links) are taken from it rather than derived again; records are never
+ * mutated, so sharing them is safe.
+ */
 export function instanceRecord(
   c: CompiledDefinition,
   snap: StoredSnapshot,
   meta: RecordMeta,
+  prev?: InstanceRecord,
 ): InstanceRecord {
   const ctx = snap.context;
+  const was = prev?.snapshot as StoredSnapshot | undefined;
   let status: InstanceStatus = "running";
   if (snap.status === "done") status = ctx.end?.outcome === "cancelled" ? "cancelled" : "completed";
   let nextDue: string | undefined;
-  for (const t of Object.values(ctx.timers)) if (nextDue === undefined || t.due < nextDue) nextDue = t.due;
+  if (was !== undefined && was.context.timers === ctx.timers) nextDue = prev!.nextDue;
+  // Object.values, not keys or for-in: those leave a key cache on the hidden class, and timer ids
+  // give each case's timers a class of its own (see shapes.ts).
+  else
+    for (const t of Object.values(ctx.timers)) if (nextDue === undefined || t.due < nextDue) nextDue = t.due;
   const rec: InstanceRecord = {
     id: ctx.instanceId,
     definitionId: c.definition.id,
@@ -69,14 +80,12 @@ export function instanceRecord(
     definitionHash: meta.definitionHash,
     version: meta.version,
     status,
-    steps: activeSteps(snap.value, c),
+    steps: was !== undefined && was.value === snap.value ? prev!.steps : activeSteps(snap.value, c),
     data: ctx.data,
     startedAt: ctx.startedAt,
     startedBy: ctx.starter,
     updatedAt: meta.at,
-    children: Object.entries(ctx.children).flatMap(([step, l]) =>
-      l.instanceId === undefined ? [] : [{ instanceId: l.instanceId, step }],
-    ),
+    children: was !== undefined && was.context.children === ctx.children ? prev!.children : childLinks(ctx),
     lastHash: meta.lastHash,
     lastSeq: meta.lastSeq,
     snapshot: snap,
@@ -91,4 +100,13 @@ export function instanceRecord(
   if (ctx.parent) rec.parent = ctx.parent;
   if (ctx.forms) rec.forms = ctx.forms;
   return rec;
+}
+
+function childLinks(ctx: WfContext): InstanceRecord["children"] {
+  const out: InstanceRecord["children"] = [];
+  for (const step of Object.keys(ctx.children)) {
+    const id = ctx.children[step]!.instanceId;
+    if (id !== undefined) out.push({ instanceId: id, step });
+  }
+  return out;
 }
