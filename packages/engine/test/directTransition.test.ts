@@ -273,4 +273,70 @@ describe("direct transitions on generated definitions", () => {
       ((c1.machine.getInitialSnapshot(c1.scope as never, input).error as Error) ?? new Error("none")).message,
     );
   });
+
+  it("records a form into the data as a spread and an assignment would, key order included", () => {
+    // What recordAct gave before it made its own copy of the data: setPath's
+    // `{ ...data, [into]: { ...prev, ...form } }`, then the outcome's `set` on top.
+    const def = definitionOf([
+      {
+        kind: "userTask",
+        targets: [1],
+        selfLoop: false,
+        set: true,
+        deadline: "none",
+        timeout: false,
+        conds: [],
+        complete: "all",
+      },
+    ]);
+    const s0 = def.steps.s0 as Step & { kind: "userTask" };
+    const withForm = {
+      ...def,
+      data: { ...def.data, candidate: { type: "object", open: true } },
+      steps: { ...def.steps, s0: { ...s0, form: { ref: "any-form", into: "data.candidate" } } },
+    } as Definition;
+    const r = validateDefinition(withForm);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const c = compileDefinition(r.definition, { directory: makeDirectory(), calendar });
+    const at = "2026-03-02T09:00:00+08:00";
+    const key = fc.constantFrom("a", "b", "candidate", "__proto__", "0", "10");
+    const json = fc.jsonValue({ maxDepth: 2 });
+    fc.assert(
+      fc.property(
+        fc.dictionary(key, json),
+        fc.dictionary(key, json),
+        fc.boolean(),
+        (extra, form, formIsObject) => {
+          const data = JSON.parse(JSON.stringify(extra)) as Record<string, unknown>;
+          const first = initialSnapshot(c, {
+            instanceId: "i1",
+            definitionId: "generated",
+            data,
+            starter: { id: "hr", unit: "u1" },
+            at,
+          });
+          const taskId = Object.keys(first.context.tasks)[0]!;
+          const values: unknown = formIsObject ? JSON.parse(JSON.stringify(form)) : "plain";
+          const next = nextSnapshot(c, first, {
+            type: "wf.act",
+            taskId,
+            outcome: "next",
+            actor: hr,
+            at,
+            form: values,
+          });
+          const before = first.context.data;
+          const prev = before.candidate;
+          const merged =
+            typeof prev === "object" && prev !== null && typeof values === "object" && !Array.isArray(values)
+              ? { ...(prev as object), ...(values as object) }
+              : values;
+          const expected: Record<string, unknown> = { ...before, candidate: merged };
+          expected.n = (before.n as number) + 1;
+          expect(JSON.stringify(next.context.data)).toBe(JSON.stringify(expected));
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
 });

@@ -117,7 +117,11 @@ export function recordAct(
       typeof prev === "object" && prev !== null && typeof form === "object" && !Array.isArray(form)
         ? merged(prev as object, form as object)
         : form;
-    data = setPath(data, key, next);
+    // This action's own copy of the data, from a spread that only ever sees case data (the shared
+    // one in setPath sees every shape and is slow); the outcome's `set` writes into it too.
+    const own = { ...data };
+    setPathOwned(own, key, next);
+    data = own;
   }
   const extra = { form: event.form ?? {}, actor: event.actor };
   data = applySet(s, ctx, data, step.outcomes[outcome]?.set, extra, event.at, data !== ctx.data);
