@@ -250,3 +250,26 @@ describe("a date or date-time field's type test", () => {
     );
   });
 });
+
+describe("a date field's bounds", () => {
+  test("order days as localeCompare does (the collation, not only the code units)", () => {
+    fc.assert(
+      fc.property(day, day, day, (value, a, b) => {
+        const [min, max] = a < b ? [a, b] : [b, a];
+        const form = compileForm({
+          id: "bounded",
+          version: 1,
+          title: t("bounded"),
+          fields: [{ key: "d", type: "date", label: t("d"), min, max }],
+        });
+        const rules = validateForm(form, { d: value }, { default: "editable" }).map((i) => i.rule);
+        const expected = [
+          ...(value.localeCompare(min) < 0 ? ["min"] : []),
+          ...(value.localeCompare(max) > 0 ? ["max"] : []),
+        ];
+        expect(rules).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
