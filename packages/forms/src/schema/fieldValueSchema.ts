@@ -188,19 +188,9 @@ function showNumber(n: number, money: boolean): string {
  * not mislead. (Module-level rather than a closure: this runs for every date of every submission.)
  */
 function compareDate(value: string, bound: string, day: boolean): number {
-  if (!(day || bound.length <= 10)) return Math.sign(Date.parse(value) - Date.parse(bound));
-  const a = value.slice(0, 10);
-  const b = bound.slice(0, 10);
-  // Two YYYY-MM-DD days first differ at a digit, where the collation and the code units order
-  // alike: compared directly, without a collator call. Anything else keeps localeCompare.
-  if (isDay(a) && isDay(b)) return a < b ? -1 : a > b ? 1 : 0;
-  return a.localeCompare(b);
-}
-
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isDay(s: string): boolean {
-  return s.length === 10 && DAY.test(s);
+  return day || bound.length <= 10
+    ? value.slice(0, 10).localeCompare(bound.slice(0, 10))
+    : Math.sign(Date.parse(value) - Date.parse(bound));
 }
 
 /** Whether checkValue reads a field's `min`/`max` (numbers, money, dates and date-times do). */
