@@ -86,6 +86,49 @@ describe("validateDefinition: graph", () => {
     );
   });
 
+  it("rejects automatic moves that would repeat forever", () => {
+    const d = mutate((x) => {
+      const inspect = x.steps.inspect;
+      if (inspect?.kind === "userTask") inspect.outcomes.pass!.to = "spin";
+      // A step that moves on by itself back to itself, and two that lead to each other.
+      x.steps.spin = { kind: "auto", choose: [{ when: "data.x == 1", to: "spin" }], otherwise: "ping" };
+      x.steps.ping = { kind: "auto", choose: [{ when: "data.x == 2", to: "match" }], otherwise: "pong" };
+      x.steps.pong = { kind: "auto", otherwise: "ping" };
+      x.steps.sign = {
+        kind: "multiTask",
+        over: "[1, 2]",
+        assignee: { role: "county-org-dept", at: { from: "data.countyId" } },
+        outcomes: { ok: { label: { zh: "同意", en: "OK" } }, no: { label: { zh: "否", en: "No" } } },
+        complete: "all",
+        veto: { outcome: "no", to: "sign" },
+        to: "match",
+      };
+      const match = x.steps.match;
+      if (match?.kind === "userTask") match.outcomes.sign = { label: { zh: "会签", en: "Sign" }, to: "sign" };
+    });
+    const lines = issuesOf(d);
+    expect(lines).toContain(
+      'steps.spin.choose[0].to: step "spin" moves on by itself, so going back to itself would repeat forever (go to another step (a userTask or timer can wait in between))',
+    );
+    expect(lines).toContain(
+      'steps.sign.veto.to: step "sign" moves on by itself, so going back to itself would repeat forever (go to another step (a userTask or timer can wait in between))',
+    );
+    expect(lines.filter((l) => l.includes("go round them forever"))).toEqual([
+      'steps.ping: automatic steps "ping", "pong" lead back to each other and set no data, so the case would go round them forever (put a userTask or timer in the loop, or a `set` that changes what the conditions read)',
+    ]);
+  });
+
+  it("accepts a loop of automatic steps when one of them sets data", () => {
+    const d = mutate((x) => {
+      const inspect = x.steps.inspect;
+      if (inspect?.kind === "userTask") inspect.outcomes.pass!.to = "ping";
+      x.steps.ping = { kind: "auto", choose: [{ when: "data.x == 2", to: "match" }], otherwise: "pong" };
+      x.steps.pong = { kind: "auto", set: { x: "2" }, otherwise: "ping" };
+      x.data = { ...x.data, x: { type: "number" } };
+    });
+    expect(issuesOf(d).filter((l) => l.includes("forever"))).toEqual([]);
+  });
+
   it("rejects a join that can never complete and a branch that never finishes", () => {
     const d = mutate((x) => {
       const review = x.steps.review;

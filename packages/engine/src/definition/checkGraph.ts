@@ -7,8 +7,8 @@ const STEP_ID = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
 /**
  * Graph checks: step ids, unknown targets (with a did-you-mean), targets leaving their branch,
- * unreachable steps, dead ends (steps from which the case can never finish) and joins that
- * can never complete.
+ * unreachable steps, dead ends (steps from which the case can never finish), automatic moves
+ * that would repeat forever, and joins that can never complete.
  */
 export function checkGraph(def: Definition, index: StepIndex = indexSteps(def)): DefinitionIssue[] {
   const issues: DefinitionIssue[] = [];
@@ -65,6 +65,8 @@ export function checkGraph(def: Definition, index: StepIndex = indexSteps(def)):
     }
   }
 
+  issues.push(...endlessMoves(index, edges));
+
   for (const [scope, ids] of index.scopes) {
     const initial = scopeInitial(def, scope);
     const initialPath = scope === "" ? "initial" : branchPath(index, scope, "initial");
@@ -120,6 +122,51 @@ export function checkGraph(def: Definition, index: StepIndex = indexSteps(def)):
       issues.push({
         path: `${e.path}.join.atLeast`,
         message: `the join waits for ${join.atLeast} branches but there are only ${n}; it can never complete`,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Steps that move on by themselves, as soon as their condition holds (no event needed). */
+const EVENTLESS = new Set(["auto", "multiTask", "parallel"]);
+
+/**
+ * Automatic moves that would never stop: an automatic step, a multiTask's completion or veto, or a
+ * parallel join that leads back to its own step (the step is not entered again, so its condition
+ * still holds and the move repeats); and a loop made only of automatic steps that set no data (each
+ * pass sees the same data, so a loop taken once is taken forever).
+ */
+function endlessMoves(index: StepIndex, edges: Map<string, string[]>): DefinitionIssue[] {
+  const issues: DefinitionIssue[] = [];
+  for (const e of index.byId.values()) {
+    if (!EVENTLESS.has(e.step.kind)) continue;
+    for (const t of stepTargets(e.step)) {
+      if (t.to !== e.id) continue;
+      issues.push({
+        path: `${e.path}.${t.at}`,
+        message: `step "${e.id}" moves on by itself, so going back to itself would repeat forever`,
+        hint: "go to another step (a userTask or timer can wait in between)",
+      });
+    }
+  }
+  const still = (id: string): boolean => {
+    const s = index.byId.get(id)?.step;
+    return s?.kind === "auto" && s.set === undefined;
+  };
+  for (const e of index.byId.values()) {
+    if (!still(e.id)) continue;
+    const next = (id: string) => (edges.get(id) ?? []).filter((to) => to !== id && still(to));
+    const reached = walk(next(e.id), next);
+    // Report a loop once, at its first step in definition order.
+    const loop = [...index.byId.keys()].filter(
+      (id) => id === e.id || (reached.has(id) && walk(next(id), next).has(e.id)),
+    );
+    if (reached.has(e.id) && loop[0] === e.id) {
+      issues.push({
+        path: e.path,
+        message: `automatic steps ${loop.map((id) => `"${id}"`).join(", ")} lead back to each other and set no data, so the case would go round them forever`,
+        hint: "put a userTask or timer in the loop, or a `set` that changes what the conditions read",
       });
     }
   }
