@@ -1,7 +1,9 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compileDefinition, type InstanceRecord, sha256Hex, sha256HexFast } from "../src/index";
 import type { StartInput, WfEvent } from "../src/runtime/context";
 import { EngineCore, persistedSnapshot } from "../src/runtime/EngineCore";
+import { setPath } from "../src/runtime/setPath";
 import { copyIdRecord, merged, withIds } from "../src/runtime/shapes";
 import { actor, calendar, makeDirectory, makeEngine, selectionDefinition, submittedCase } from "./fixtures";
 
@@ -87,5 +89,54 @@ describe("throughput changes keep every stored byte", () => {
     );
     expect(JSON.stringify(ids)).toBe('{"__proto__":{"p":1},"y":[2],"k.t1":5}');
     expect(Object.getPrototypeOf(ids)).toBe(Object.prototype);
+  });
+
+  it("setPath gives what spreads with a computed key give, for any data and path", () => {
+    // The reference: the literal setPath was written as before it became a copy and a store.
+    const reference = (
+      data: Record<string, unknown>,
+      path: string,
+      value: unknown,
+    ): Record<string, unknown> => {
+      const dot = path.indexOf(".");
+      const head = dot < 0 ? path : path.slice(0, dot);
+      if (head === "") return data;
+      if (dot < 0) return { ...data, [head]: value };
+      const inner = data[head];
+      const obj =
+        inner !== null && typeof inner === "object" && !Array.isArray(inner)
+          ? (inner as Record<string, unknown>)
+          : {};
+      return { ...data, [head]: reference(obj, path.slice(dot + 1), value) };
+    };
+    const key = fc.constantFrom("a", "b", "c", "__proto__", "toString", "0", "1", "10", "");
+    const { tree } = fc.letrec((tie) => ({
+      tree: fc.oneof(
+        { depthSize: "small" },
+        fc.integer(),
+        fc.string(),
+        fc.constant(null),
+        tie("obj"),
+        tie("arr"),
+      ),
+      arr: fc.array(tie("tree"), { maxLength: 3 }),
+      obj: fc.dictionary(key, tie("tree"), { maxKeys: 5 }),
+    }));
+    const data = fc
+      .dictionary(key, tree, { maxKeys: 6 })
+      .map((d) => JSON.parse(JSON.stringify(d)) as Record<string, unknown>);
+    const path = fc.array(key, { minLength: 1, maxLength: 3 }).map((parts) => parts.join("."));
+    fc.assert(
+      fc.property(data, path, tree, (d, p, v) => {
+        const before = JSON.stringify(d);
+        const got = setPath(d, p, v);
+        const want = reference(d, p, v);
+        expect(JSON.stringify(got)).toBe(JSON.stringify(want));
+        expect(got).toStrictEqual(want);
+        expect(Object.getPrototypeOf(got)).toBe(Object.prototype);
+        expect(JSON.stringify(d)).toBe(before);
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
