@@ -208,6 +208,9 @@ describe("engine refusals around storage", () => {
     await expect(
       engine.start({ definitionId: "x", actor: actor("hr"), actionId: nextAction() }),
     ).rejects.toBeInstanceOf(DefinitionError);
+    // And on every later call: only a start that succeeded lets calls skip waiting for it.
+    await expect(engine.get("i1")).rejects.toBeInstanceOf(DefinitionError);
+    await expect(engine.tick()).rejects.toBeInstanceOf(DefinitionError);
   });
 });
 

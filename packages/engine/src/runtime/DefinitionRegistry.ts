@@ -20,7 +20,6 @@ export interface LoadedDefinition {
  * Old versions stay in the store and in the cache, so running cases keep their own version.
  */
 export class DefinitionRegistry {
-  private readonly cache = new Map<string, LoadedDefinition>();
   constructor(
     private readonly store: Store,
     private readonly directory: OrgDirectory,
@@ -69,10 +68,17 @@ export class DefinitionRegistry {
 
   private readonly checkedChildren = new WeakSet<LoadedDefinition>();
 
+  /** The compiled definition for (id, version) if it is compiled already; no wait, no key string. */
+  loaded(id: string, version: number): LoadedDefinition | undefined {
+    return this.byVersion.get(id)?.get(version);
+  }
+
+  private readonly byVersion = new Map<string, Map<number, LoadedDefinition>>();
+
   /** The compiled definition for (id, version), or the latest version when omitted. */
   async load(id: string, version?: number): Promise<LoadedDefinition> {
     if (version !== undefined) {
-      const hit = this.cache.get(`${id}@${version}`);
+      const hit = this.loaded(id, version);
       if (hit) return hit;
     }
     const stored = await this.store.loadDefinition(id, version);
@@ -83,8 +89,7 @@ export class DefinitionRegistry {
           : `definition "${id}" has no version ${version}`,
       );
     }
-    const key = `${stored.id}@${stored.version}`;
-    const hit = this.cache.get(key);
+    const hit = this.loaded(stored.id, stored.version);
     if (hit) return hit;
     const def = stored.definition as Definition;
     const calendar = def.calendar === undefined ? undefined : this.calendars.get(def.calendar);
@@ -94,7 +99,12 @@ export class DefinitionRegistry {
       ...(calendar ? { calendar } : {}),
     });
     const loaded = { compiled, stored };
-    this.cache.set(key, loaded);
+    let versions = this.byVersion.get(stored.id);
+    if (!versions) {
+      versions = new Map();
+      this.byVersion.set(stored.id, versions);
+    }
+    versions.set(stored.version, loaded);
     return loaded;
   }
 }

@@ -7,7 +7,7 @@ import type { AuditEvent, InstanceRecord, StoredDefinition, TaskRecord } from ".
 import { authorizeRoles, authorizeTask, checkSeparation } from "./authorize";
 import { CaseRunner } from "./CaseRunner";
 import { checkStartData } from "./checkStartData";
-import { checkSubmission } from "./checkSubmission";
+import { checkSubmission, type Submission } from "./checkSubmission";
 import type { TaskState, WfContext, WfEvent } from "./context";
 import { DefinitionRegistry, type LoadedDefinition } from "./DefinitionRegistry";
 import { EngineCore, type EventMeta } from "./EngineCore";
@@ -45,6 +45,8 @@ export class Engine {
   private readonly runner: CaseRunner;
   private readonly hash: HashFn;
   private ready: Promise<void>;
+  /** Set once `ready` has fulfilled: from then on a call need not wait a turn for it. */
+  private started = false;
 
   constructor(private readonly opts: EngineOptions) {
     // The default is a synchronous SHA-256 (Node's native one, or pure JS in browsers; same hex as
@@ -72,19 +74,25 @@ export class Engine {
     this.ready = (async () => {
       for (const d of pending) await registry.publish(d);
     })();
-    // A bad definition surfaces on the first call that awaits `ready`, not as an unhandled rejection.
-    this.ready.catch(() => undefined);
+    // A bad definition surfaces on every call (each awaits `ready` until it has fulfilled), not as
+    // an unhandled rejection.
+    this.ready.then(
+      () => {
+        this.started = true;
+      },
+      () => undefined,
+    );
   }
 
   /** Validate and publish a definition version. A running case never changes version. */
   async publish(definition: unknown): Promise<StoredDefinition> {
-    await this.ready;
+    if (!this.started) await this.ready;
     return this.registry.publish(definition);
   }
 
   /** Start a case of a definition (the latest version unless `version` is given). */
   async start(req: StartRequest): Promise<Instance> {
-    await this.ready;
+    if (!this.started) await this.ready;
     const done = await this.opts.store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
     const loaded = await this.registry.load(req.definitionId, req.version);
@@ -108,7 +116,7 @@ export class Engine {
 
   /** Complete a task with an outcome, after every check (role, separation, opinion, form, rules). */
   async act(req: ActRequest): Promise<Instance> {
-    await this.ready;
+    if (!this.started) await this.ready;
     const done = await this.opts.store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
     // Untyped callers could leave it out, which would silently skip the stale-version check.
@@ -129,13 +137,7 @@ export class Engine {
       ctx,
       task.step,
       step,
-      {
-        outcome: req.outcome,
-        actor: req.actor,
-        at,
-        ...(req.formData !== undefined ? { formData: req.formData } : {}),
-        ...(req.opinion !== undefined ? { opinion: req.opinion } : {}),
-      },
+      submission(req, at),
       this.opts.forms,
       item,
     );
@@ -191,7 +193,7 @@ export class Engine {
 
   /** 加签: add an item (signer) to a running multi-instance step. */
   async addSigner(req: AddSignerRequest): Promise<Instance> {
-    await this.ready;
+    if (!this.started) await this.ready;
     const done = await this.opts.store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
     const { rec, loaded } = await this.running(req.instanceId, req.expectedVersion);
@@ -219,7 +221,7 @@ export class Engine {
 
   /** Cancel a running case (and the sub-process cases it waits for). */
   async cancel(req: CancelRequest): Promise<Instance> {
-    await this.ready;
+    if (!this.started) await this.ready;
     const done = await this.opts.store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
     const { rec, loaded } = await this.running(req.instanceId, req.expectedVersion);
@@ -243,13 +245,13 @@ export class Engine {
 
   /** Fire every timer due at `now` (reminders, escalations, timeouts, waits). Idempotent per timer. */
   async tick(now: string = this.opts.clock()): Promise<FiredTimer[]> {
-    await this.ready;
+    if (!this.started) await this.ready;
     return fireTimers(this.runner, this.opts.store, now, this.utc(now));
   }
 
   /** An instance with its open tasks. */
   async get(instanceId: string): Promise<Instance> {
-    await this.ready;
+    if (!this.started) await this.ready;
     const rec = await this.opts.store.loadInstance(instanceId);
     if (!rec) throw new NotFoundError(`no instance "${instanceId}"`);
     return this.view(rec);
@@ -269,7 +271,7 @@ export class Engine {
 
   /** Rebuild an instance from its audit log alone; equal to the live instance when the log is intact. */
   async replay(events: AuditEvent[]): Promise<Instance> {
-    await this.ready;
+    if (!this.started) await this.ready;
     const first = events[0];
     if (!first) throw new NotFoundError("cannot replay an empty log");
     const p = first.payload as { definitionId?: string; definitionVersion?: number };
@@ -307,7 +309,9 @@ export class Engine {
     }
     if (rec.status !== "running")
       throw new ConflictError(`instance ${instanceId} has ended (${rec.status}); nothing can be done on it`);
-    const loaded = await this.registry.load(rec.definitionId, rec.definitionVersion);
+    const loaded =
+      this.registry.loaded(rec.definitionId, rec.definitionVersion) ??
+      (await this.registry.load(rec.definitionId, rec.definitionVersion));
     return { rec, loaded, ctx: this.core.contextOf(rec) };
   }
 
@@ -323,7 +327,7 @@ export class Engine {
     type: string,
     make: (task: TaskState) => WfEvent,
   ): Promise<Instance> {
-    await this.ready;
+    if (!this.started) await this.ready;
     const done = await this.opts.store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
     const { rec, loaded, ctx } = await this.running(instanceOfTask(req.taskId), req.expectedVersion);
@@ -334,7 +338,9 @@ export class Engine {
   }
 
   private async view(rec: InstanceRecord): Promise<Instance> {
-    const loaded = await this.registry.load(rec.definitionId, rec.definitionVersion);
+    const loaded =
+      this.registry.loaded(rec.definitionId, rec.definitionVersion) ??
+      (await this.registry.load(rec.definitionId, rec.definitionVersion));
     return this.viewWith(loaded, rec, []);
   }
 
@@ -355,4 +361,12 @@ export class Engine {
       );
     return merged<Instance>(rec, { tasks, notices });
   }
+}
+
+/** What checkSubmission needs of an act request, built key by key (no spread of optional parts). */
+function submission(req: ActRequest, at: string): Submission {
+  const out: Submission = { outcome: req.outcome, actor: req.actor, at };
+  if (req.formData !== undefined) out.formData = req.formData;
+  if (req.opinion !== undefined) out.opinion = req.opinion;
+  return out;
 }
