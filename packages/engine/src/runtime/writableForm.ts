@@ -13,15 +13,20 @@ export function writableForm(binding: FormBinding, values: unknown): unknown {
   if (values === null || typeof values !== "object" || Array.isArray(values)) return values;
   const fields = binding.fields ?? {};
   const fallback = binding.default ?? "editable";
-  const writable = (key: string) => {
-    const permission = fields[key] ?? fallback;
-    return permission !== "hidden" && permission !== "readonly";
-  };
   const keys = Object.keys(values);
   // Nothing to drop: the values themselves, shared with the audit event's payload rather than
   // copied (stored records are never mutated).
-  if (keys.every(writable)) return values;
+  let all = true;
+  for (let i = 0; i < keys.length && all; i++) all = writable(fields, fallback, keys[i]!);
+  if (all) return values;
   const out: Record<string, unknown> = {};
-  for (const key of keys) if (writable(key)) put(out, key, (values as Record<string, unknown>)[key]);
+  for (const key of keys)
+    if (writable(fields, fallback, key)) put(out, key, (values as Record<string, unknown>)[key]);
   return out;
+}
+
+// A module function rather than a closure per call: nothing to allocate (or, under tsx, to name).
+function writable(fields: Record<string, string>, fallback: string, key: string): boolean {
+  const permission = fields[key] ?? fallback;
+  return permission !== "hidden" && permission !== "readonly";
 }
