@@ -39,6 +39,37 @@ interface Call {
   report: FormReport;
 }
 
+const NO_SCOPE: Record<string, unknown> = Object.freeze({});
+const scopeReaders = new WeakMap<CompiledForm, boolean>();
+
+/**
+ * Whether validating the form may evaluate an expression (a condition, a flag, a bound, an
+ * option's condition, a field or form rule): worked out once per form.
+ */
+function readsScope(form: CompiledForm): boolean {
+  let reads = scopeReaders.get(form);
+  if (reads === undefined) {
+    reads = form.rules.length > 0;
+    for (const f of form.fields.values()) {
+      if (
+        f.visible.length > 0 ||
+        f.required ||
+        f.readonly ||
+        f.disabled ||
+        f.calc ||
+        f.defaultExpr ||
+        f.min ||
+        f.max ||
+        f.rules.length > 0 ||
+        f.options?.some((o) => o.visible)
+      )
+        reads = true;
+    }
+    scopeReaders.set(form, reads);
+  }
+  return reads;
+}
+
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
@@ -111,7 +142,9 @@ export function checkForm(
   const env = envOf(form, ctx);
   const effective = effectiveValuesAndScope(form, raw, env, ctx.data);
   const values = effective.values;
-  const scope = effective.scope ?? scopeOf(form, values, ctx.data);
+  // A form without expressions never reads a scope: none is made for it.
+  const reads = readsScope(form);
+  const scope = effective.scope ?? (reads ? scopeOf(form, values, ctx.data) : NO_SCOPE);
   const call: Call = {
     form,
     values,
@@ -132,7 +165,7 @@ export function checkForm(
         report(f.json, "type", messages.type({ zh: "行对象", en: "a row object" }), [f.key, i]);
         return;
       }
-      const rowScope = scopeOf(form, values, ctx.data, { row });
+      const rowScope = reads ? scopeOf(form, values, ctx.data, { row }) : NO_SCOPE;
       for (const c of planned.columns)
         if (conditionsHold(c.field.visible, rowScope, env))
           checkField(call, c, row[c.field.key], [f.key, i, c.field.key], rowScope, row);
