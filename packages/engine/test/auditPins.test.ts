@@ -82,6 +82,49 @@ describe("pinned audit text, hashes and stored shapes", () => {
   });
 });
 
+describe("pinned payloads of acts with and without a form and an opinion", () => {
+  it("stores the same events for a return with an opinion, a resubmission and a pass", async () => {
+    const { engine, nextAction } = makeEngine([selectionDefinition()]);
+    let i = await submittedCase({ engine, nextAction });
+    i = await engine.act({
+      taskId: i.tasks[0]!.id,
+      actor: actor("od1"),
+      outcome: "return",
+      opinion: "补充材料",
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    i = await engine.act({
+      taskId: i.tasks[0]!.id,
+      actor: actor("hr"),
+      outcome: "submit",
+      formData: { age: 41, name: "Li" },
+      opinion: "已补充",
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    i = await engine.act({
+      taskId: i.tasks[0]!.id,
+      actor: actor("od1"),
+      outcome: "pass",
+      opinion: "同意",
+      actionId: nextAction(),
+      expectedVersion: i.version,
+    });
+    const log = await engine.history(i.id);
+    expect(log.map((e) => Object.keys(e.payload).join())).toEqual(PAYLOAD_KEYS);
+    expect(await fingerprint(log)).toBe(PRINT_RETURN_LOG);
+  });
+});
+
+const PAYLOAD_KEYS = [
+  "instanceId,definitionId,data,starter,at,definitionVersion,definitionHash",
+  "actor,at,form,outcome,taskId,type",
+  "actor,at,opinion,outcome,taskId,type",
+  "actor,at,form,opinion,outcome,taskId,type",
+  "actor,at,opinion,outcome,taskId,type",
+];
+const PRINT_RETURN_LOG = "d210a319488f0eed2e6fd22bdc634d81bcf0196cf3139dddce5dbd83198d4d94";
 const HASH_ACTED = "2a46d32458883710c24dc4d21a5a5c19cb1bf11fc3ab7dfab635606d6ba96c3d";
 const CHAIN = [
   "457159e901f69180962400d8286d50fe84e8cd2cb072d4249b07810e1dd72708",

@@ -141,13 +141,7 @@ export class Engine {
       this.opts.forms,
       item,
     );
-    // Keys in ascending order (see EngineCore.apply): the audit payload hashes without sorting.
-    const event = { actor: req.actor, at } as WfEvent & { type: "wf.act" };
-    if (req.formData !== undefined) event.form = req.formData;
-    if (req.opinion !== undefined) event.opinion = req.opinion;
-    event.outcome = req.outcome;
-    event.taskId = task.id;
-    event.type = "wf.act";
+    const event = actEvent(req, at, task.id);
     const meta: EventMeta = {
       actionId: req.actionId,
       type: "acted",
@@ -369,4 +363,22 @@ function submission(req: ActRequest, at: string): Submission {
   if (req.formData !== undefined) out.formData = req.formData;
   if (req.opinion !== undefined) out.opinion = req.opinion;
   return out;
+}
+
+/**
+ * The machine event of an act, which the audit log keeps as its payload. Keys in ascending order
+ * (see EngineCore.apply): the payload hashes without sorting. One literal per combination of the
+ * optional parts, so each stored event holds its fields in the object itself rather than in a
+ * separate array grown key by key.
+ */
+function actEvent(req: ActRequest, at: string, taskId: string): WfEvent & { type: "wf.act" } {
+  const { actor, formData: form, opinion, outcome } = req;
+  if (form === undefined) {
+    return opinion === undefined
+      ? { actor, at, outcome, taskId, type: "wf.act" }
+      : { actor, at, opinion, outcome, taskId, type: "wf.act" };
+  }
+  return opinion === undefined
+    ? { actor, at, form, outcome, taskId, type: "wf.act" }
+    : { actor, at, form, opinion, outcome, taskId, type: "wf.act" };
 }
