@@ -34,6 +34,9 @@ const scenario = JSON.parse(
 ) as { clock: string; actions: ScenarioAct[] };
 
 const directory = catalogDirectory(orgUnits, orgPeople);
+/** The form validator's `exists` lookup, made once as a host would (not a new function per validation). */
+const exists = (kind: "unit" | "person", id: string): boolean =>
+  kind === "unit" ? !!directory.unit(id) : !!directory.person(id);
 
 function actorOf(personId: string, unit?: string): Actor {
   const person = directory.person(personId);
@@ -81,10 +84,7 @@ export function makeWorld(hash?: (text: string) => Promise<string>, store = new 
     store,
     directory,
     forms: createFormValidator(forms, {
-      context: () => ({
-        env: { now },
-        exists: (kind, id) => (kind === "unit" ? !!directory.unit(id) : !!directory.person(id)),
-      }),
+      context: () => ({ env: { now }, exists }),
     }),
     clock: () => now,
     ids: () => `case-${++seq}`,
