@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { compileDefinition, type InstanceRecord, sha256Hex, sha256HexFast } from "../src/index";
+import {
+  compileDefinition,
+  type Instance,
+  type InstanceRecord,
+  sha256Hex,
+  sha256HexFast,
+} from "../src/index";
 import type { StartInput, WfEvent } from "../src/runtime/context";
 import { EngineCore, persistedSnapshot } from "../src/runtime/EngineCore";
 import { setPath } from "../src/runtime/setPath";
@@ -73,6 +79,48 @@ describe("throughput changes keep every stored byte", () => {
         expect(ours).toEqual(theirs);
         expect(ours.context).toBe(stored.context);
       }
+    }
+  });
+
+  it("many cases acted on in lock step (more than the live snapshots kept) each match their replay", async () => {
+    // 150 cases, each acted on once per round: the live snapshot cache turns over its generations
+    // many times, and every action must still start from its own case's latest snapshot.
+    const { engine, nextAction } = makeEngine([selectionDefinition()]);
+    const cases: Instance[] = [];
+    for (let n = 0; n < 150; n++) cases.push(await submittedCase({ engine, nextAction }));
+    // One busy case sent back and resubmitted between every other case's claim: its own snapshots
+    // land in both generations, each opens a new task, and each action must start from the newest.
+    let busy = await submittedCase({ engine, nextAction });
+    for (let n = 0; n < cases.length; n++) {
+      const i = cases[n]!;
+      cases[n] = await engine.claim({ taskId: i.tasks[0]!.id, actor: actor("od1"), actionId: nextAction() });
+      const back = busy.steps[0] === "review";
+      busy = await engine.act({
+        taskId: busy.tasks[0]!.id,
+        actor: actor(back ? "od1" : "hr"),
+        outcome: back ? "return" : "submit",
+        ...(back ? { opinion: "again" } : { formData: { name: "Li", age: 30 + (n % 20) } }),
+        actionId: nextAction(),
+        expectedVersion: busy.version,
+      });
+    }
+    expect(busy.version).toBe(2 + cases.length);
+    expect(busy.tasks[0]!.id).toBe(`${busy.id}.t${2 + cases.length}`);
+    expect(await engine.replay(await engine.history(busy.id))).toEqual(await engine.get(busy.id));
+    for (let n = 0; n < cases.length; n++) {
+      const i = cases[n]!;
+      cases[n] = await engine.act({
+        taskId: i.tasks[0]!.id,
+        actor: actor("od1"),
+        outcome: n % 2 ? "pass" : "return",
+        ...(n % 2 ? {} : { opinion: "again" }),
+        actionId: nextAction(),
+        expectedVersion: i.version,
+      });
+    }
+    for (const [n, i] of cases.entries()) {
+      expect(i.steps).toEqual([n % 2 ? "notice" : "apply"]);
+      expect(await engine.replay(await engine.history(i.id))).toEqual(await engine.get(i.id));
     }
   });
 

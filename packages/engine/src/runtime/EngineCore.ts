@@ -29,8 +29,14 @@ const LIVE_LIMIT = 64;
  * chain, records built, one atomic commit. Nothing is written when any part fails.
  */
 export class EngineCore {
-  /** Recently used live snapshots by instance id, so a busy case is not re-resolved per action. */
-  private readonly live = new Map<string, { version: number; snap: Snapshot }>();
+  /**
+   * Recently made live snapshots by instance id, so a busy case is not re-resolved per action. Two
+   * generations rather than a least-recently-used list: an action adds to `recent`; a full
+   * `recent` becomes `older` and a new one starts; a lookup tries both. No delete and no key
+   * iteration per action, and the last 64 to 128 snapshots kept.
+   */
+  private recent = new Map<string, { version: number; snap: Snapshot }>();
+  private older = new Map<string, { version: number; snap: Snapshot }>();
 
   constructor(
     readonly store: Store,
@@ -40,14 +46,16 @@ export class EngineCore {
   ) {}
 
   private remember(id: string, version: number, snap: Snapshot): void {
-    this.live.delete(id);
-    this.live.set(id, { version, snap });
-    if (this.live.size > LIVE_LIMIT) this.live.delete(this.live.keys().next().value as string);
+    if (this.recent.size >= LIVE_LIMIT && !this.recent.has(id)) {
+      this.older = this.recent;
+      this.recent = new Map();
+    }
+    this.recent.set(id, { version, snap });
   }
 
   /** The live XState snapshot of a stored instance. */
   snapshotOf(c: CompiledDefinition, rec: InstanceRecord): Snapshot {
-    const hit = this.live.get(rec.id);
+    const hit = this.recent.get(rec.id) ?? this.older.get(rec.id);
     if (hit && hit.version === rec.version) return hit.snap;
     const stored = rec.snapshot as StoredSnapshot;
     return snapshotAt(c, stored.value, stored.context);
