@@ -28,7 +28,9 @@ export async function fireTimers(
         .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : 1))[0];
       if (!timer) break;
       tried.add(timer.id);
-      const loaded = await runner.registry.load(rec.definitionId, rec.definitionVersion);
+      const loaded =
+        runner.registry.loaded(rec.definitionId, rec.definitionVersion) ??
+        (await runner.registry.load(rec.definitionId, rec.definitionVersion));
       const event: WfEvent = { type: "wf.timer", timerId: timer.id, at: now };
       const meta = {
         actionId: `timer:${timer.id}`,
