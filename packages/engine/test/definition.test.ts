@@ -261,4 +261,16 @@ describe("validateDefinition: names", () => {
       'data.candidate-id: data key "candidate-id" must be an identifier (letters, digits, _)',
     );
   });
+
+  it("refuses __proto__ as a data key, as parsed from JSON", () => {
+    const text = JSON.stringify(selectionDefinition()).replace(
+      '"data":{',
+      '"data":{"__proto__":{"type":"string"},',
+    );
+    const parsed = JSON.parse(text) as Definition;
+    expect(Object.hasOwn(parsed.data!, "__proto__")).toBe(true);
+    expect(issuesOf(parsed)).toContain(
+      'data.__proto__: the key "__proto__" is reserved in JavaScript and would be lost; rename it',
+    );
+  });
 });

@@ -33,6 +33,9 @@ export function validateDefinition(input: unknown, ctx: ValidationContext = {}):
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     return { ok: false, issues: [{ path: "", message: "a workflow definition must be a JSON object" }] };
   }
+  // Parsing would drop such a key without a word (assigned to an object it sets the prototype).
+  const reserved = protoKeys(value, "");
+  if (reserved.length > 0) return { ok: false, issues: reserved };
   const parsed = DefinitionSchema.safeParse(value);
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error, value) };
   const def = parsed.data;
@@ -43,4 +46,26 @@ export function validateDefinition(input: unknown, ctx: ValidationContext = {}):
     ...checkExpressions(def, index),
   ];
   return issues.length > 0 ? { ok: false, issues } : { ok: true, definition: def };
+}
+
+/** Every own `"__proto__"` key in a parsed JSON value, as an issue at its path. */
+function protoKeys(value: unknown, path: string): DefinitionIssue[] {
+  if (value === null || typeof value !== "object") return [];
+  const out: DefinitionIssue[] = [];
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => {
+      out.push(...protoKeys(v, `${path}[${i}]`));
+    });
+    return out;
+  }
+  for (const k of Object.keys(value)) {
+    const at = path === "" ? k : `${path}.${k}`;
+    if (k === "__proto__")
+      out.push({
+        path: at,
+        message: `the key "__proto__" is reserved in JavaScript and would be lost; rename it`,
+      });
+    else out.push(...protoKeys((value as Record<string, unknown>)[k], at));
+  }
+  return out;
 }
