@@ -18,8 +18,8 @@ const DAY = 86_400_000;
  */
 export class Evaluator {
   private readonly cache = new Map<string, Compiled>();
-  /** addWorkingDays results by "day|n" (the calendar is fixed per evaluator). */
-  private readonly workingDays = new Map<string, string>();
+  /** addWorkingDays results, by count then local day start in ms (the calendar is fixed per evaluator). */
+  private readonly workingDays = new Map<number, Map<number, number>>();
   constructor(
     private readonly functions: FunctionRegistry,
     private readonly calendar: HolidayCalendar | undefined,
@@ -78,21 +78,29 @@ export class Evaluator {
     if (!working) return new Date(ms + sign * n * DAY).toISOString();
     // Working days move the local date on the calendar and keep the local time of day.
     const local = ms + this.offsetMinutes * 60_000;
-    const day = new Date(local).toISOString().slice(0, 10);
+    // What `new Date(NaN).toISOString()` throws, as the date arithmetic below would not.
+    if (Number.isNaN(local)) throw new RangeError("Invalid time value");
+    const timeOfDay = ((local % DAY) + DAY) % DAY;
+    const dayStart = local - timeOfDay;
     // A pure function of the day and the count for this calendar, asked again for every task
-    // opened on the same day: remembered (bounded).
-    const memoKey = `${day}|${sign * n}`;
-    let target = this.workingDays.get(memoKey);
-    if (target === undefined) {
-      // One fixed source with the values in scope: the compiled-expression cache stays one entry.
-      target = String(this.value("addWorkingDays(d, n)", { d: day, n: sign * n }, from));
-      if (this.workingDays.size >= 4096) this.workingDays.clear();
-      this.workingDays.set(memoKey, target);
+    // opened on the same day: remembered (bounded), by numbers, as the target day's start.
+    const count = sign * n;
+    let byDay = this.workingDays.get(count);
+    if (byDay === undefined) {
+      if (this.workingDays.size >= 64) this.workingDays.clear();
+      byDay = new Map();
+      this.workingDays.set(count, byDay);
     }
-    const timeOfDay = local - Date.parse(`${day}T00:00:00Z`);
-    return new Date(
-      Date.parse(`${target}T00:00:00Z`) + timeOfDay - this.offsetMinutes * 60_000,
-    ).toISOString();
+    let target = byDay.get(dayStart);
+    if (target === undefined) {
+      const day = new Date(dayStart).toISOString().slice(0, 10);
+      // One fixed source with the values in scope: the compiled-expression cache stays one entry.
+      const to = String(this.value("addWorkingDays(d, n)", { d: day, n: count }, from));
+      target = Date.parse(`${to}T00:00:00Z`);
+      if (byDay.size >= 4096) byDay.clear();
+      byDay.set(dayStart, target);
+    }
+    return new Date(target + timeOfDay - this.offsetMinutes * 60_000).toISOString();
   }
 
   /** A date or date-time value as a UTC ISO instant (a date means local midnight). */
