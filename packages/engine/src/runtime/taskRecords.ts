@@ -2,7 +2,6 @@ import type { CompiledDefinition } from "../compile/compileDefinition";
 import type { StepOf } from "../definition/types";
 import type { TaskOutcome, TaskRecord } from "../store/Store";
 import type { TaskState, WfContext, WfEvent } from "./context";
-import { merged } from "./shapes";
 
 // Outcome lists are the same for every task of a step: build each once and share it
 // (records are never mutated), which keeps thousands of stored tasks small.
@@ -93,37 +92,35 @@ export function taskChanges(
 ): TaskRecord[] {
   const out: TaskRecord[] = [];
   if (before.tasks === after.tasks) return out;
-  for (const [id, t] of Object.entries(after.tasks)) {
-    if (before.tasks[id] !== t) out.push(openTaskRecord(c, after, t, version));
+  // Values, not entries: a task is keyed by its own id, and no [id, task] pair per task.
+  for (const t of Object.values(after.tasks)) {
+    if (before.tasks[t.id] !== t) out.push(openTaskRecord(c, after, t, version));
   }
   const timer = event.type === "wf.timer" ? before.timers[event.timerId] : undefined;
-  for (const [id, t] of Object.entries(before.tasks)) {
+  for (const t of Object.values(before.tasks)) {
+    const id = t.id;
     if (after.tasks[id]) continue;
+    // A fresh record of our own: its ending is written into it, in the key order the spread
+    // `{ ...rec, status, completedAt, ... }` gave (status stays in place, the rest follow).
     const rec = openTaskRecord(c, before, t, version);
     const at = "at" in event ? event.at : "";
     if (event.type === "wf.act" && event.taskId === id) {
-      out.push(
-        merged<TaskRecord>(rec, {
-          status: "completed",
-          completedAt: at,
-          completedBy: event.actor.id,
-          outcome: event.outcome,
-        }),
-      );
+      rec.status = "completed";
+      rec.completedAt = at;
+      rec.completedBy = event.actor.id;
+      rec.outcome = event.outcome;
     } else if (timer?.kind === "timeout" && timer.taskId === id) {
       const step = c.index.byId.get(t.step)?.step;
       const outcome = step?.kind === "userTask" ? step.timeout?.outcome : undefined;
-      out.push(
-        merged<TaskRecord>(rec, {
-          status: "completed",
-          completedAt: at,
-          completedBy: "system",
-          ...(outcome ? { outcome } : {}),
-        }),
-      );
+      rec.status = "completed";
+      rec.completedAt = at;
+      rec.completedBy = "system";
+      if (outcome) rec.outcome = outcome;
     } else {
-      out.push(merged<TaskRecord>(rec, { status: "withdrawn", completedAt: at }));
+      rec.status = "withdrawn";
+      rec.completedAt = at;
     }
+    out.push(rec);
   }
   return out;
 }
