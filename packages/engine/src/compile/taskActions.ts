@@ -3,7 +3,7 @@ import type { StepOf } from "../definition/types";
 import type { ItemState, TaskState, TimerState, WfContext, WfEvent } from "../runtime/context";
 import { eventTime } from "../runtime/context";
 import { setPath, setPathOwned } from "../runtime/setPath";
-import { copyIdRecord, merged, withIds } from "../runtime/shapes";
+import { copyIdRecord, merged, put, withIds } from "../runtime/shapes";
 import { writableForm } from "../runtime/writableForm";
 import type { CompileServices } from "./CompileServices";
 
@@ -73,6 +73,23 @@ export function closeStep(ctx: WfContext, stepId: string): Patch {
   };
 }
 
+/**
+ * `actedBy` with `actor` added to the step's list (unchanged if already there). A copy and a store,
+ * as `{ ...actedBy, ...{ [step]: list } }` gives the same keys in the same order: that literal with
+ * a computed key and the second spread cost twice as much, once per act.
+ */
+function withActor(
+  actedBy: Record<string, string[]>,
+  stepId: string,
+  actor: string,
+): Record<string, string[]> {
+  const acted = actedBy[stepId] ?? [];
+  if (acted.includes(actor)) return actedBy;
+  const out = { ...actedBy };
+  put(out, stepId, [...acted, actor]);
+  return out;
+}
+
 /** Apply an outcome's `set` assignments (they see the submitted form and the actor). */
 function applySet(
   s: CompileServices,
@@ -125,13 +142,7 @@ export function recordAct(
   }
   const extra = { form: event.form ?? {}, actor: event.actor };
   data = applySet(s, ctx, data, step.outcomes[outcome]?.set, extra, event.at, data !== ctx.data);
-  const acted = ctx.actedBy[stepId] ?? [];
-  return {
-    data,
-    actedBy: acted.includes(event.actor.id)
-      ? ctx.actedBy
-      : merged<Record<string, string[]>>(ctx.actedBy, { [stepId]: [...acted, event.actor.id] }),
-  };
+  return { data, actedBy: withActor(ctx.actedBy, stepId, event.actor.id) };
 }
 
 /** A timeout outcome: apply its `set` as the system. */
@@ -183,14 +194,11 @@ export function recordItem(ctx: WfContext, event: WfEvent, stepId: string): Patc
   if (event.opinion !== undefined) answer.opinion = event.opinion;
   if (event.form !== undefined) answer.form = event.form;
   next[task.item] = answer;
-  const acted = ctx.actedBy[stepId] ?? [];
   return {
     items: merged(ctx.items, { [stepId]: next }),
     tasks: withoutKeys(ctx.tasks, (t) => t.id === task.id),
     timers: withoutKeys(ctx.timers, (t) => t.taskId === task.id),
-    actedBy: acted.includes(event.actor.id)
-      ? ctx.actedBy
-      : merged<Record<string, string[]>>(ctx.actedBy, { [stepId]: [...acted, event.actor.id] }),
+    actedBy: withActor(ctx.actedBy, stepId, event.actor.id),
   };
 }
 
