@@ -10,7 +10,7 @@ import {
 import type { StartInput, WfEvent } from "../src/runtime/context";
 import { EngineCore, persistedSnapshot } from "../src/runtime/EngineCore";
 import { setPath } from "../src/runtime/setPath";
-import { copyIdRecord, merged, withIds } from "../src/runtime/shapes";
+import { copyIdRecord, merged, mergedForm, withIds } from "../src/runtime/shapes";
 import { actor, calendar, makeDirectory, makeEngine, selectionDefinition, submittedCase } from "./fixtures";
 
 // The throughput work (synchronous default hash, hand-built persisted snapshots, records built
@@ -137,6 +137,29 @@ describe("throughput changes keep every stored byte", () => {
     );
     expect(JSON.stringify(ids)).toBe('{"__proto__":{"p":1},"y":[2],"k.t1":5}');
     expect(Object.getPrototypeOf(ids)).toBe(Object.prototype);
+  });
+
+  it("form values merged into case data are the spread of both, key for key", () => {
+    const key = fc.constantFrom("name", "age", "2", "10", "toString", "__proto__", "unitId");
+    const value = fc.constantFrom<unknown>(1, "s", null, undefined, { n: 1 });
+    const obj = fc.array(fc.tuple(key, value), { maxLength: 6 }).map((entries) => {
+      // As JSON.parse builds them: a "__proto__" key is an own key.
+      const o: Record<string, unknown> = {};
+      for (const [k, v] of entries)
+        Object.defineProperty(o, k, { value: v, writable: true, enumerable: true, configurable: true });
+      return o;
+    });
+    fc.assert(
+      fc.property(obj, obj, (prev, form) => {
+        const ours = mergedForm(prev, form);
+        const spread = { ...prev, ...form };
+        expect(Object.keys(ours)).toEqual(Object.keys(spread));
+        expect(JSON.stringify(ours)).toBe(JSON.stringify(spread));
+        expect(ours).toStrictEqual(spread);
+        expect(Object.getPrototypeOf(ours)).toBe(Object.prototype);
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("setPath gives what spreads with a computed key give, for any data and path", () => {

@@ -3,7 +3,7 @@ import type { StepOf } from "../definition/types";
 import type { ItemState, TaskState, TimerState, WfContext, WfEvent } from "../runtime/context";
 import { eventTime } from "../runtime/context";
 import { setPath, setPathOwned } from "../runtime/setPath";
-import { copyIdRecord, merged, put, withIds } from "../runtime/shapes";
+import { copyIdRecord, merged, mergedForm, put, withIds } from "../runtime/shapes";
 import { writableForm } from "../runtime/writableForm";
 import type { CompileServices } from "./CompileServices";
 
@@ -132,7 +132,7 @@ export function recordAct(
     const form = writableForm(step.form, event.form);
     const next =
       typeof prev === "object" && prev !== null && typeof form === "object" && !Array.isArray(form)
-        ? merged(prev as object, form as object)
+        ? mergedForm(prev as object, form as object)
         : form;
     // This action's own copy of the data, from a spread that only ever sees case data (the shared
     // one in setPath sees every shape and is slow); the outcome's `set` writes into it too.

@@ -49,6 +49,17 @@ export function merged<T extends object>(a?: object, b?: object): T {
   return { ...a, ...b } as T;
 }
 
+/**
+ * {@link merged} for submitted form values written over a case data object, from spread sites
+ * of its own: `merged` is called with every shape in the engine and copies by V8's slow path;
+ * these see only what forms write into. Object.assign stores keys as the spread defines them,
+ * except an own `"__proto__"` key, which is left to `merged`.
+ */
+export function mergedForm(prev: object, form: object): object {
+  if (Object.hasOwn(form, "__proto__")) return merged(prev, form);
+  return Object.assign({ ...prev }, form);
+}
+
 /** `out[k] = v` as a spread would do it: a `"__proto__"` key (possible in parsed JSON) stays a key. */
 export function put(out: Record<string, unknown>, k: string, v: unknown): void {
   if (k === "__proto__")
