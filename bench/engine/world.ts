@@ -75,7 +75,7 @@ export interface World {
   setNow(at: string): void;
 }
 
-/** `hash` left out means the engine's default, the synchronous `sha256HexFast`, which is what the app uses. */
+/** `hash` left out means the engine's default synchronous SHA-256 (`sha256HexBest`), which is what the app uses. */
 export function makeWorld(hash?: (text: string) => Promise<string>, store = new MemoryStore()): World {
   let now = scenario.clock;
   let seq = 0;
