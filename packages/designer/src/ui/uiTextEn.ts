@@ -1,4 +1,4 @@
-import type { UiText } from "./uiText.ts";
+import type { UiText } from "./uiTextZh.ts";
 
 /** The designers' UI text in English (the Chinese in `uiText.ts` is the reference). */
 export const en: UiText = {

@@ -1,15 +1,22 @@
-import type { CompiledField } from "./compileForm";
 import type { FormJsonIssue } from "./types";
 
+/** What ordering needs of a compiled field (compileForm's CompiledField has all of it). */
+interface CalcNode<F> {
+  path: string;
+  where: string;
+  calc?: { reads: readonly string[] } | undefined;
+  columns: readonly F[];
+}
+
 /** Topological order of calculated fields; a cycle is an issue naming the loop. */
-export function orderCalcs(fields: Map<string, CompiledField>, issues: FormJsonIssue[]): CompiledField[] {
+export function orderCalcs<F extends CalcNode<F>>(fields: Map<string, F>, issues: FormJsonIssue[]): F[] {
   // A group node depends on its columns: reading `items` reads every calculated cell.
   const deps = (path: string): string[] => {
     const f = fields.get(path);
     if (!f) return [];
     return [...(f.calc?.reads ?? []), ...f.columns.map((c) => c.path)];
   };
-  const order: CompiledField[] = [];
+  const order: F[] = [];
   const state = new Map<string, "visiting" | "done">();
   const visit = (path: string, trail: string[]): void => {
     const s = state.get(path);
