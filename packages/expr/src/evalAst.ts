@@ -1,8 +1,8 @@
 import type { Ast, CallNode, LambdaNode } from "./ast";
 import { BUILTINS, type LambdaFn } from "./functions";
-import { arity, binary, member, ours, runHost, unknownFunction } from "./interpreter";
+import { arity, binary, indexed, member, ours, runHost, unary, unknownFunction } from "./interpreter";
 import type { Frame, Runtime } from "./runtime";
-import { admit, fail, isPlainObject, kindOf, limit, show, truth } from "./runtime";
+import { admit, fail, isPlainObject, limit, show, truth } from "./runtime";
 
 /** A tree turned into a function: evaluates it against the runtime and the lambda frames. */
 type Closure = (rt: Runtime, f: Frame | undefined) => unknown;
@@ -78,20 +78,10 @@ function closureOf(n: Ast): Closure {
     case "Index": {
       const object = closureOf(n.object);
       const index = closureOf(n.index);
-      // The interpreter's Index, evaluated with the closures.
       return (rt, f) => {
         step(rt, n);
         const obj = object(rt, f);
-        const idx = index(rt, f);
-        if (obj === null) return null;
-        if (Array.isArray(obj)) {
-          if (typeof idx !== "number" || !Number.isInteger(idx)) {
-            return fail(rt, n.index, `A list index must be a whole number, got ${kindOf(idx)} ${show(idx)}`);
-          }
-          return idx >= 0 && idx < obj.length ? admit(rt, n, obj[idx]) : null;
-        }
-        if (typeof idx === "string") return member(rt, n, obj, idx);
-        return fail(rt, n.index, `Cannot index ${kindOf(obj)} with ${kindOf(idx)} ${show(idx)}`);
+        return indexed(rt, n, obj, index(rt, f));
       };
     }
     case "List": {
@@ -106,14 +96,9 @@ function closureOf(n: Ast): Closure {
     }
     case "Unary": {
       const arg = closureOf(n.arg);
-      const op = n.op;
       return (rt, f) => {
         step(rt, n);
-        const v = arg(rt, f);
-        if (op === "not") return !truth(rt, n.arg, v);
-        if (v === null) return null;
-        if (typeof v !== "number") return fail(rt, n, `'${op}' needs a number, got ${kindOf(v)} ${show(v)}`);
-        return op === "-" ? (v === 0 ? 0 : -v) : v;
+        return unary(rt, n, arg(rt, f));
       };
     }
     case "Binary": {

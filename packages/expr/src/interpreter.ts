@@ -1,4 +1,4 @@
-import type { Ast, BinaryNode, CallNode, LambdaNode } from "./ast";
+import type { Ast, BinaryNode, CallNode, IndexNode, LambdaNode, UnaryNode } from "./ast";
 import { FORBIDDEN_NAMES } from "./ast";
 import { ExprError, ExprEvalError, ExprLimitError } from "./errors";
 import { BUILTINS, type LambdaFn } from "./functions";
@@ -44,6 +44,27 @@ export function makeRuntime(
   };
 }
 
+/** `obj[idx]`: a list by whole-number position (null past either end), an object by key. */
+export function indexed(rt: Runtime, n: IndexNode, obj: unknown, idx: unknown): unknown {
+  if (obj === null) return null;
+  if (Array.isArray(obj)) {
+    if (typeof idx !== "number" || !Number.isInteger(idx)) {
+      return fail(rt, n.index, `A list index must be a whole number, got ${kindOf(idx)} ${show(idx)}`);
+    }
+    return idx >= 0 && idx < obj.length ? admit(rt, n, obj[idx]) : null;
+  }
+  if (typeof idx === "string") return member(rt, n, obj, idx);
+  return fail(rt, n.index, `Cannot index ${kindOf(obj)} with ${kindOf(idx)} ${show(idx)}`);
+}
+
+/** `not v`, `-v`, `+v` on an evaluated operand. */
+export function unary(rt: Runtime, n: UnaryNode, v: unknown): unknown {
+  if (n.op === "not") return !truth(rt, n.arg, v);
+  if (v === null) return null;
+  if (typeof v !== "number") return fail(rt, n, `'${n.op}' needs a number, got ${kindOf(v)} ${show(v)}`);
+  return n.op === "-" ? (v === 0 ? 0 : -v) : v;
+}
+
 /** Evaluate a node. All recursion goes through here (step limit, explain's value recording). */
 export function ev(n: Ast, rt: Runtime, f: Frame | undefined): unknown {
   if (++rt.steps > rt.maxSteps) {
@@ -72,16 +93,7 @@ function ev0(n: Ast, rt: Runtime, f: Frame | undefined): unknown {
       return member(rt, n, ev(n.object, rt, f), n.property);
     case "Index": {
       const obj = ev(n.object, rt, f);
-      const idx = ev(n.index, rt, f);
-      if (obj === null) return null;
-      if (Array.isArray(obj)) {
-        if (typeof idx !== "number" || !Number.isInteger(idx)) {
-          return fail(rt, n.index, `A list index must be a whole number, got ${kindOf(idx)} ${show(idx)}`);
-        }
-        return idx >= 0 && idx < obj.length ? admit(rt, n, obj[idx]) : null;
-      }
-      if (typeof idx === "string") return member(rt, n, obj, idx);
-      return fail(rt, n.index, `Cannot index ${kindOf(obj)} with ${kindOf(idx)} ${show(idx)}`);
+      return indexed(rt, n, obj, ev(n.index, rt, f));
     }
     case "List": {
       const items = n.items;
@@ -90,13 +102,8 @@ function ev0(n: Ast, rt: Runtime, f: Frame | undefined): unknown {
       for (let i = 0; i < items.length; i++) out[i] = ev(items[i]!, rt, f);
       return out;
     }
-    case "Unary": {
-      const v = ev(n.arg, rt, f);
-      if (n.op === "not") return !truth(rt, n.arg, v);
-      if (v === null) return null;
-      if (typeof v !== "number") return fail(rt, n, `'${n.op}' needs a number, got ${kindOf(v)} ${show(v)}`);
-      return n.op === "-" ? (v === 0 ? 0 : -v) : v;
-    }
+    case "Unary":
+      return unary(rt, n, ev(n.arg, rt, f));
     case "Binary":
       return binary(rt, n, ev(n.left, rt, f), ev(n.right, rt, f));
     case "Logical": {
