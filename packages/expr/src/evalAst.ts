@@ -1,6 +1,18 @@
 import type { Ast, CallNode, LambdaNode } from "./ast";
 import { BUILTINS, type LambdaFn } from "./functions";
-import { arity, binary, indexed, member, ours, runHost, unary, unknownFunction } from "./interpreter";
+import {
+  arity,
+  binary,
+  checkArity,
+  checkLambdaAt,
+  checkLambdaGiven,
+  indexed,
+  member,
+  ours,
+  runHost,
+  unary,
+  unknownFunction,
+} from "./interpreter";
 import type { Frame, Runtime } from "./runtime";
 import { admit, fail, isPlainObject, limit, show, truth } from "./runtime";
 
@@ -162,33 +174,20 @@ function callClosure(n: CallNode): Closure {
   if (b !== undefined) {
     return (rt, f) => {
       step(rt, n);
-      if (args.length < b.min || args.length > b.max) {
-        fail(rt, n, `${name} takes ${arity(b.min, b.max)}, got ${args.length}`);
-      }
+      checkArity(rt, n, b);
       let fn: LambdaFn | undefined;
       const vals = new Array<unknown>(args.length);
       for (let i = 0; i < args.length; i++) {
         const a = args[i]!;
         if (a.type === "Lambda") {
-          if (i !== 1 || b.lambda === undefined) {
-            fail(rt, a, `${name} does not take a lambda here`);
-          }
+          checkLambdaAt(rt, n, b, i);
           fn = lambda(rt, a, parts[i]!, f);
           vals[i] = null;
         } else {
           vals[i] = parts[i]!(rt, f);
         }
       }
-      if (b.lambda === "required" && fn === undefined) {
-        fail(rt, n, `${name} needs a lambda as its second argument, e.g. ${name}(list, x => x.field)`);
-      }
-      if (b.lambda === "optional" && args.length > 1 && fn === undefined) {
-        fail(
-          rt,
-          args[1]!,
-          `The second argument of ${name} must be a lambda, e.g. ${name}(list, x => x.field)`,
-        );
-      }
+      checkLambdaGiven(rt, n, b, fn);
       return b.run(vals, rt, n, fn);
     };
   }

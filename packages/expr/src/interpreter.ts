@@ -2,6 +2,7 @@ import type { Ast, BinaryNode, CallNode, IndexNode, LambdaNode, UnaryNode } from
 import { FORBIDDEN_NAMES } from "./ast";
 import { ExprError, ExprEvalError, ExprLimitError } from "./errors";
 import { BUILTINS, type LambdaFn } from "./functions";
+import type { Builtin } from "./functions/builtin";
 import type { Frame, Runtime } from "./runtime";
 import {
   admit,
@@ -264,34 +265,49 @@ export function binary(rt: Runtime, n: BinaryNode, l: unknown, r: unknown): unkn
   }
 }
 
+/** A built-in called with too few or too many arguments. */
+export function checkArity(rt: Runtime, n: CallNode, b: Builtin): void {
+  if (n.args.length < b.min || n.args.length > b.max) {
+    fail(rt, n, `${n.callee} takes ${arity(b.min, b.max)}, got ${n.args.length}`);
+  }
+}
+
+/** A lambda as argument `i` of a built-in: only the second, and only where it takes one. */
+export function checkLambdaAt(rt: Runtime, n: CallNode, b: Builtin, i: number): void {
+  if (i !== 1 || b.lambda === undefined) fail(rt, n.args[i]!, `${n.callee} does not take a lambda here`);
+}
+
+/** A built-in that needs (or was given a second argument that must be) a lambda, without one. */
+export function checkLambdaGiven(rt: Runtime, n: CallNode, b: Builtin, fn: LambdaFn | undefined): void {
+  if (fn !== undefined) return;
+  const name = n.callee;
+  if (b.lambda === "required") {
+    fail(rt, n, `${name} needs a lambda as its second argument, e.g. ${name}(list, x => x.field)`);
+  }
+  if (b.lambda === "optional" && n.args.length > 1) {
+    fail(rt, n.args[1]!, `The second argument of ${name} must be a lambda, e.g. ${name}(list, x => x.field)`);
+  }
+}
+
 function call(rt: Runtime, n: CallNode, f: Frame | undefined): unknown {
   const name = n.callee;
   const args = n.args;
   if (Object.hasOwn(BUILTINS, name)) {
     const b = BUILTINS[name]!;
-    if (args.length < b.min || args.length > b.max) {
-      fail(rt, n, `${name} takes ${arity(b.min, b.max)}, got ${args.length}`);
-    }
+    checkArity(rt, n, b);
     let fn: LambdaFn | undefined;
     const vals = new Array<unknown>(args.length);
     for (let i = 0; i < args.length; i++) {
       const a = args[i]!;
       if (a.type === "Lambda") {
-        if (i !== 1 || b.lambda === undefined) {
-          fail(rt, a, `${name} does not take a lambda here`);
-        }
+        checkLambdaAt(rt, n, b, i);
         fn = lambda(rt, a, f);
         vals[i] = null;
       } else {
         vals[i] = ev(a, rt, f);
       }
     }
-    if (b.lambda === "required" && fn === undefined) {
-      fail(rt, n, `${name} needs a lambda as its second argument, e.g. ${name}(list, x => x.field)`);
-    }
-    if (b.lambda === "optional" && args.length > 1 && fn === undefined) {
-      fail(rt, args[1]!, `The second argument of ${name} must be a lambda, e.g. ${name}(list, x => x.field)`);
-    }
+    checkLambdaGiven(rt, n, b, fn);
     return b.run(vals, rt, n, fn);
   }
   const host = rt.host;
