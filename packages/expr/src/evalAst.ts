@@ -29,15 +29,34 @@ const closures = new WeakMap<Ast, Closure>();
  */
 export function evalAst(rt: Runtime, ast: Ast): unknown {
   try {
-    let run = closures.get(ast);
-    if (run === undefined) {
-      run = closureOf(ast);
-      closures.set(ast, run);
-    }
-    return run(rt, undefined);
+    return closureFor(ast)(rt, undefined);
   } catch (e) {
     throw ours(rt, e);
   }
+}
+
+/**
+ * evalAst for one tree with its closure found once: a host that evaluates the same tree for every
+ * action skips the lookup by tree on each call.
+ */
+export function evaluatorOf(ast: Ast): (rt: Runtime) => unknown {
+  const run = closureFor(ast);
+  return (rt) => {
+    try {
+      return run(rt, undefined);
+    } catch (e) {
+      throw ours(rt, e);
+    }
+  };
+}
+
+function closureFor(ast: Ast): Closure {
+  let run = closures.get(ast);
+  if (run === undefined) {
+    run = closureOf(ast);
+    closures.set(ast, run);
+  }
+  return run;
 }
 
 /** Charge one step for a node, as `ev` does before it evaluates the node. */

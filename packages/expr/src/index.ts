@@ -1,5 +1,5 @@
 export type { Compiled, CompileOptions } from "./api";
-export { check, compile, evaluate, fieldsRead, parse } from "./api";
+export { check, compile, evaluate, fieldsRead, parse, prepare } from "./api";
 export type {
   Ast,
   BinaryNode,

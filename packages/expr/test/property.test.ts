@@ -10,6 +10,7 @@ import {
   FORBIDDEN_NAMES,
   fieldsRead,
   parse,
+  prepare,
   print,
 } from "../src/index";
 import { cnCalendar, env } from "./helpers";
@@ -411,6 +412,10 @@ describe("evaluate (closures built once per tree) and the tree-walking interpret
         expect(viaClosures).toEqual(viaWalk);
         // Evaluated again (closures remembered), the same answer.
         expect(outcome(() => evaluate({ ...compileLoose(source), ast }, scope, e))).toEqual(viaWalk);
+        // Prepared once and run twice (what the engine's Evaluator keeps per source): the same.
+        const prepared = prepare({ ...compileLoose(source), ast });
+        expect(outcome(() => prepared(scope, e))).toEqual(viaWalk);
+        expect(outcome(() => prepared(scope, e))).toEqual(viaWalk);
       }),
       { numRuns: 3000 },
     );

@@ -37,6 +37,28 @@ export class CompileServices {
     return out;
   }
 
+  /**
+   * `scope(ctx, { form, actor, item }, data)` for a submission's checks (`item` only when given),
+   * as one literal: the same keys in the same order, without adding the extras one by one.
+   */
+  submissionScope(
+    ctx: WfContext,
+    data: Record<string, unknown>,
+    form: unknown,
+    actor: unknown,
+    item: unknown,
+  ): Scope {
+    const out: Scope = {
+      data,
+      starter: ctx.starter,
+      case: { id: ctx.instanceId, startedAt: ctx.startedAt },
+      form,
+      actor,
+    };
+    if (item !== undefined) out.item = item;
+    return out;
+  }
+
   /** The org unit an OrgRef points to, e.g. the org-dept under the county of a village. */
   resolveUnit(ref: OrgRef, scope: Scope, at: string, where: string): string {
     if ("unit" in ref) return ref.unit;

@@ -1,14 +1,15 @@
 import {
   compile,
   type EvalEnv,
-  evaluate,
   type FunctionRegistry,
   type HolidayCalendar,
+  prepare,
   type Scope,
 } from "@wf/expr";
 import type { Duration } from "../definition/types";
 
-type Compiled = ReturnType<typeof compile>;
+/** A compiled source made ready to evaluate (see `prepare`). */
+type Prepared = (scope: Scope, env: EvalEnv) => unknown;
 const DAY = 86_400_000;
 
 /**
@@ -17,7 +18,7 @@ const DAY = 86_400_000;
  * `now` always comes from the event being applied, never from a clock, so replay is exact.
  */
 export class Evaluator {
-  private readonly cache = new Map<string, Compiled>();
+  private readonly cache = new Map<string, Prepared>();
   /** addWorkingDays results, by count then local day start in ms (the calendar is fixed per evaluator). */
   private readonly workingDays = new Map<number, Map<number, number>>();
   constructor(
@@ -27,10 +28,10 @@ export class Evaluator {
     private readonly offsetMinutes = 480,
   ) {}
 
-  private compiled(source: string): Compiled {
+  private prepared(source: string): Prepared {
     let c = this.cache.get(source);
     if (!c) {
-      c = compile(source, { functions: this.functions });
+      c = prepare(compile(source, { functions: this.functions }));
       this.cache.set(source, c);
     }
     return c;
@@ -38,7 +39,20 @@ export class Evaluator {
 
   /** The value of an expression at time `now`. */
   value(source: string, scope: Scope, now: string): unknown {
-    return evaluate(this.compiled(source), scope, this.envAt(now));
+    return this.prepared(source)(scope, this.envAt(now));
+  }
+
+  /**
+   * `test(source, …)` as a function a caller keeps (a step's rules), so the source is not looked
+   * up again on every call. Compiled at the first call, as `test` compiles, so a source that does
+   * not compile throws there, where `test` would.
+   */
+  tester(source: string): (scope: Scope, now: string) => boolean {
+    let run: Prepared | undefined;
+    return (scope, now) => {
+      run ??= this.prepared(source);
+      return run(scope, this.envAt(now)) === true;
+    };
   }
 
   /** The last env made, kept while `now` stays the same (an action evaluates many expressions at one time). */

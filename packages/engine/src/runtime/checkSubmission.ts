@@ -9,6 +9,7 @@ import type { FieldPermissions, FormValidator } from "../ports";
 import type { Actor } from "../store/Store";
 import type { WfContext } from "./context";
 import { setPath } from "./setPath";
+import { put } from "./shapes";
 import { writableForm } from "./writableForm";
 
 /** What a person submits with an outcome. */
@@ -83,8 +84,8 @@ export function checkSubmission(
     }
   }
   if (runChecks && scope !== undefined) {
-    for (const { name, rule } of plan.rules) {
-      if (!passes(ev, rule.when, scope, sub.at))
+    for (const { name, rule, test } of plan.rules) {
+      if (!holds(test, scope, sub.at))
         issues.push({
           rule: name,
           message: renderMessage(rule.message, (src) => ev.value(src, scope, sub.at)),
@@ -123,15 +124,34 @@ function ruleScope(
     const key = dataKey(step.form.into);
     const prev = data[key];
     const writable = writableForm(step.form, form) as object;
-    data = setPath(
+    data = withDataKey(
       data,
       key,
       typeof prev === "object" && prev !== null ? { ...prev, ...writable } : writable,
     );
   }
-  const extra: Scope = { form, actor: sub.actor };
-  if (item !== undefined) extra.item = item;
-  return c.services.scope(ctx, extra, data);
+  return c.services.submissionScope(ctx, data, form, sub.actor, item);
+}
+
+/**
+ * `setPath(data, key, value)`. A top-level key is copied key by key into an object of its own
+ * rather than spread and stored: the store of a new key on a spread copy of case data found no
+ * transition V8 had kept and took 1-2 µs (5 µs once the data has gone to dictionary mode), the
+ * copy 0.2-0.4 µs (and 0.9). Same keys in the same order as the spread (case data is JSON: no
+ * symbols), `"__proto__"` kept a key.
+ */
+function withDataKey(data: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
+  if (key === "" || key.includes(".")) return setPath(data, key, value);
+  const out: Record<string, unknown> = {};
+  const keys = Object.keys(data);
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
+    if (k === "__proto__") put(out, k, data[k]);
+    else out[k] = data[k];
+  }
+  if (key === "__proto__") put(out, key, value);
+  else out[key] = value;
+  return out;
 }
 
 type Rule = NonNullable<Definition["rules"]>[string];
@@ -140,8 +160,8 @@ type Rule = NonNullable<Definition["rules"]>[string];
 interface StepPlan {
   /** The form's field permissions at this step (frozen: the form validator may key a cache on it). */
   permissions: FieldPermissions | undefined;
-  /** The step's checks that name a rule of the definition, in order. */
-  rules: readonly { name: string; rule: Rule }[];
+  /** The step's checks that name a rule of the definition, in order, with its condition ready to run. */
+  rules: readonly { name: string; rule: Rule; test: (scope: Scope, at: string) => boolean }[];
 }
 
 // Per compiled definition (a step object could be shared by two definitions with other rules).
@@ -166,7 +186,7 @@ function stepPlan(c: CompiledDefinition, step: StepOf<"userTask"> | StepOf<"mult
             }),
       rules: (step.checks ?? []).flatMap((name) => {
         const rule = c.definition.rules?.[name];
-        return rule ? [{ name, rule }] : [];
+        return rule ? [{ name, rule, test: c.services.ev.tester(rule.when) }] : [];
       }),
     };
     byStep.set(step, plan);
@@ -176,8 +196,13 @@ function stepPlan(c: CompiledDefinition, step: StepOf<"userTask"> | StepOf<"mult
 
 /** A rule whose expression cannot be evaluated (missing data) counts as failed, not as a crash. */
 function passes(ev: Evaluator, src: string, scope: Scope, at: string): boolean {
+  return holds((sc, now) => ev.test(src, sc, now), scope, at);
+}
+
+/** {@link passes} for a condition the step plan keeps ready. */
+function holds(test: (scope: Scope, at: string) => boolean, scope: Scope, at: string): boolean {
   try {
-    return ev.test(src, scope, at);
+    return test(scope, at);
   } catch {
     return false;
   }
