@@ -199,7 +199,7 @@ export function hasBounds(field: ValueFieldJson): boolean {
   return t === "number" || t === "money" || t === "date" || t === "datetime";
 }
 
-function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add: Report): void {
+function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, out: IssueSink): void {
   switch (field.type) {
     case "text":
     case "textarea": {
@@ -207,12 +207,12 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
       if (field.minLength !== undefined || field.maxLength !== undefined) {
         const length = codePoints(s);
         if (field.minLength !== undefined && length < field.minLength)
-          add("minLength", messages.minLength(field.minLength));
+          out.add("minLength", messages.minLength(field.minLength));
         if (field.maxLength !== undefined && length > field.maxLength)
-          add("maxLength", messages.maxLength(field.maxLength));
+          out.add("maxLength", messages.maxLength(field.maxLength));
       }
       if (field.pattern !== undefined && !patternOf(field.pattern).test(s))
-        add("pattern", messages.pattern());
+        out.add("pattern", messages.pattern());
       return;
     }
     case "number":
@@ -220,9 +220,9 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
       const n = value as number;
       const money = field.type === "money";
       const scale = money ? 2 : (field.scale ?? 6);
-      if (decimalPlaces(n) > scale) add("scale", messages.scale(scale));
-      if (typeof fc.min === "number" && n < fc.min) add("min", messages.min(showNumber(fc.min, money)));
-      if (typeof fc.max === "number" && n > fc.max) add("max", messages.max(showNumber(fc.max, money)));
+      if (decimalPlaces(n) > scale) out.add("scale", messages.scale(scale));
+      if (typeof fc.min === "number" && n < fc.min) out.add("min", messages.min(showNumber(fc.min, money)));
+      if (typeof fc.max === "number" && n > fc.max) out.add("max", messages.max(showNumber(fc.max, money)));
       return;
     }
     case "date":
@@ -230,34 +230,34 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
       const s = value as string;
       const day = field.type === "date";
       if (typeof fc.min === "string" && compareDate(s, fc.min, day) < 0)
-        add("min", messages.dateMin(day ? fc.min.slice(0, 10) : fc.min));
+        out.add("min", messages.dateMin(day ? fc.min.slice(0, 10) : fc.min));
       if (typeof fc.max === "string" && compareDate(s, fc.max, day) > 0)
-        add("max", messages.dateMax(day ? fc.max.slice(0, 10) : fc.max));
+        out.add("max", messages.dateMax(day ? fc.max.slice(0, 10) : fc.max));
       return;
     }
     case "select":
     case "radio":
-      if (fc.options && !fc.options.some((o) => o.value === value)) add("option", messages.option());
+      if (fc.options && !fc.options.some((o) => o.value === value)) out.add("option", messages.option());
       return;
     case "multiSelect": {
       const list = value as (string | number)[];
       list.forEach((v, i) => {
-        if (fc.options && !fc.options.some((o) => o.value === v)) add("option", messages.option(), [i]);
+        if (fc.options && !fc.options.some((o) => o.value === v)) out.add("option", messages.option(), [i]);
       });
       if (field.minItems !== undefined && list.length < field.minItems)
-        add("minItems", messages.minItems(field.minItems));
+        out.add("minItems", messages.minItems(field.minItems));
       if (field.maxItems !== undefined && list.length > field.maxItems)
-        add("maxItems", messages.maxItems(field.maxItems));
+        out.add("maxItems", messages.maxItems(field.maxItems));
       return;
     }
     case "idCard": {
       // The expression language owns the ID rules; its reason (format, birth date, check digit) is the message.
       const r = parseResidentId(value, fc.today);
-      if (!r.ok) add("idCard", r.message);
+      if (!r.ok) out.add("idCard", r.message);
       return;
     }
     case "mobile":
-      if (!MOBILE.test(value as string)) add("mobile", messages.mobile());
+      if (!MOBILE.test(value as string)) out.add("mobile", messages.mobile());
       return;
     case "personPicker":
     case "orgPicker": {
@@ -266,7 +266,7 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
       const ids = Array.isArray(value) ? (value as string[]) : [value as string];
       ids.forEach((id, i) => {
         if (!fc.exists?.(kind, id))
-          add(
+          out.add(
             "exists",
             kind === "person" ? messages.unknownPerson(id) : messages.unknownUnit(id),
             Array.isArray(value) ? [i] : [],
@@ -277,25 +277,25 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
     case "file": {
       const files = value as FileRef[];
       if (field.maxFiles !== undefined && files.length > field.maxFiles)
-        add("maxFiles", messages.maxFiles(field.maxFiles));
+        out.add("maxFiles", messages.maxFiles(field.maxFiles));
       files.forEach((f, i) => {
         if (field.maxSize !== undefined && f.size > field.maxSize)
-          add("maxSize", messages.fileSize(f.name, bytes(field.maxSize)), [i]);
-        if (field.accept && !fileMatches(f, field.accept)) add("accept", messages.fileType(f.name), [i]);
+          out.add("maxSize", messages.fileSize(f.name, bytes(field.maxSize)), [i]);
+        if (field.accept && !fileMatches(f, field.accept)) out.add("accept", messages.fileType(f.name), [i]);
       });
       return;
     }
     case "signature":
       if (typeof value === "string" ? !SIGNATURE.test(value) : !/^image\//i.test((value as FileRef).type))
-        add("signature", messages.signature());
+        out.add("signature", messages.signature());
       return;
     case "group":
     case "table": {
       const rows = value as unknown[];
       if (field.minRows !== undefined && rows.length < field.minRows)
-        add("minRows", messages.minRows(field.minRows));
+        out.add("minRows", messages.minRows(field.minRows));
       if (field.maxRows !== undefined && rows.length > field.maxRows)
-        add("maxRows", messages.maxRows(field.maxRows));
+        out.add("maxRows", messages.maxRows(field.maxRows));
       return;
     }
     default:
@@ -305,6 +305,14 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, add
 
 /** Receives one problem of a value: rule, message, and the path inside the value (`[2]`). */
 export type Report = (rule: string, message: Message, path?: PropertyKey[]) => void;
+
+/**
+ * A Report as a method, for a caller that checks many values: one object whose method reads the
+ * caller's state, instead of a new closure for every value.
+ */
+export interface IssueSink {
+  add: Report;
+}
 
 // Value types depend only on the field's JSON: made once per field, not per validation.
 const valueTypes = new WeakMap<ValueFieldJson, ValueType>();
@@ -320,13 +328,23 @@ export function checkFieldValue(
   value: unknown,
   report: Report,
 ): void {
+  checkFieldValueInto(field, fc, value, { add: report });
+}
+
+/** {@link checkFieldValue} reporting to a sink. */
+export function checkFieldValueInto(
+  field: ValueFieldJson,
+  fc: FieldContext,
+  value: unknown,
+  out: IssueSink,
+): void {
   let t = valueTypes.get(field);
   if (!t) {
     t = typeOf(field);
     valueTypes.set(field, t);
   }
-  if (!t.test(value)) report("type", messages.type(t.kind));
-  else checkValue(field, fc, value, report);
+  if (!t.test(value)) out.add("type", messages.type(t.kind));
+  else checkValue(field, fc, value, out);
 }
 
 /**

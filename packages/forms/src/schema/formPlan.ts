@@ -10,6 +10,8 @@ export interface PlannedField {
   hasColumns: boolean;
   /** Its columns the step lets people change. */
   columns: readonly PlannedField[];
+  /** Its path in the values (`[key]`) when it is a top-level field; a column's depends on its row. */
+  path: readonly PropertyKey[];
 }
 
 /** A cross-field rule that reads at least one field the step lets people change. */
@@ -45,7 +47,13 @@ export function createFormPlan(form: CompiledForm, permissions: FieldPermissions
     const permission = permissionOf(permissions, field);
     if (!changeable(permission)) return [];
     return [
-      { field, permission, hasColumns: field.columns.length > 0, columns: field.columns.flatMap(planned) },
+      {
+        field,
+        permission,
+        hasColumns: field.columns.length > 0,
+        columns: field.columns.flatMap(planned),
+        path: Object.freeze(field.group ? [] : [field.key]),
+      },
     ];
   };
   const editable = (node: string) => {

@@ -1,0 +1,41 @@
+import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import { createFormSchema, validateForm } from "../../src/index";
+import { ctx, field, formOf } from "./helpers";
+
+// Validation reports each field's problems through one sink per call and the plan's own path
+// arrays: every field must still get its own path, its own "failed" state and fresh arrays.
+
+const form = formOf([
+  field("a", "number"),
+  field("b", "text", { rules: [{ id: "long", check: "len(value) > 3", message: { zh: "太短" } }] }),
+  field("c", "number", { max: 5 }),
+  field("items", "table", {
+    fields: [field("qty", "number", { max: 2 }), field("name", "text", { required: true })],
+  }),
+]);
+const values = { a: "x", b: "ab", c: 9, items: [{ qty: 1, name: "n" }, { qty: 7 }] };
+const expected = ["a:type", "b:long", "c:max", "items[1].qty:max", "items[1].name:required"];
+
+describe("a validation's reports", () => {
+  test("a field after a failing one is checked in full, each at its own path", () => {
+    for (let i = 0; i < 3; i++) {
+      expect(validateForm(form, values, undefined, ctx).map((x) => `${x.path}:${x.rule}`)).toEqual(expected);
+    }
+  });
+
+  test("hand zod paths of their own, which a parent schema may prefix", () => {
+    const nested = z.object({ f: createFormSchema(form, ctx) });
+    for (let i = 0; i < 3; i++) {
+      const r = nested.safeParse({ f: values });
+      expect(r.success).toBe(false);
+      expect(r.error?.issues.map((x) => x.path.join("."))).toEqual([
+        "f.a",
+        "f.b",
+        "f.c",
+        "f.items.1.qty",
+        "f.items.1.name",
+      ]);
+    }
+  });
+});
