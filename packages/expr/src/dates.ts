@@ -256,11 +256,34 @@ export function workingDaysBetween(a: number, b: number, sets: CalendarSets): nu
 /** Whole years from a to b (age on the birthday counts; 29 Feb birthdays turn on 1 March in common years). */
 export function yearsBetween(a: number, b: number): number {
   if (b < a) return -yearsBetween(b, a);
-  const [ay, am, ad] = civilFromDays(a);
-  const [by, bm, bd] = civilFromDays(b);
+  // Year and day of the year as one number each (no [y, m, d] arrays: rules of age and years of
+  // service call this for every submission).
+  const pa = civilPacked(a);
+  const pb = civilPacked(b);
+  const ay = Math.floor(pa / 416);
+  const by = Math.floor(pb / 416);
   let years = by - ay;
-  if (bm < am || (bm === am && bd < ad)) years--;
+  if (pb - by * 416 < pa - ay * 416) years--;
   return years;
+}
+
+/**
+ * civilFromDays as `y * 416 + m * 32 + d`: month and day packed below the year (12 * 32 + 31 is
+ * 415), so comparing the remainders compares (month, day) as the array's parts would.
+ */
+function civilPacked(z: number): number {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400;
+  return y * 416 + m * 32 + d;
 }
 
 /** Whole months from a to b. */

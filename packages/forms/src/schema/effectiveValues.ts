@@ -54,15 +54,19 @@ export function effectiveValuesAndScope(
   data: unknown,
 ): { values: FormValues; scope: Record<string, unknown> | undefined } {
   const cond = conditional(form);
-  const hidden = new Set<string>();
+  // Made when the first field hides (in most submissions none does).
+  let hidden: Set<string> | undefined;
   let { values, scope } = calcsAndScope(form, raw, env, data);
   if (cond.top.length > 0)
     for (let round = 0; round <= form.topLevel.length; round++) {
       scope ??= scopeOf(form, values, data);
-      const before = hidden.size;
-      for (const f of cond.top)
-        if (!hidden.has(f.key) && !conditionsHold(f.visible, scope, env)) hidden.add(f.key);
-      if (hidden.size === before) break;
+      const before = hidden?.size ?? 0;
+      for (const f of cond.top) {
+        if (hidden?.has(f.key) || conditionsHold(f.visible, scope, env)) continue;
+        hidden ??= new Set();
+        hidden.add(f.key);
+      }
+      if (hidden === undefined || hidden.size === before) break;
       values = without(calcsAndScope(form, without(values, hidden), env, data).values, hidden);
       scope = undefined;
     }

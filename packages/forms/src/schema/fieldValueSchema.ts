@@ -237,7 +237,7 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, out
     }
     case "select":
     case "radio":
-      if (fc.options && !fc.options.some((o) => o.value === value)) out.add("option", messages.option());
+      if (fc.options && !offers(fc.options, value)) out.add("option", messages.option());
       return;
     case "multiSelect": {
       const list = value as (string | number)[];
@@ -261,17 +261,17 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, out
       return;
     case "personPicker":
     case "orgPicker": {
-      if (!fc.exists) return;
+      const exists = fc.exists;
+      if (!exists) return;
       const kind = field.type === "personPicker" ? "person" : "unit";
-      const ids = Array.isArray(value) ? (value as string[]) : [value as string];
-      ids.forEach((id, i) => {
-        if (!fc.exists?.(kind, id))
-          out.add(
-            "exists",
-            kind === "person" ? messages.unknownPerson(id) : messages.unknownUnit(id),
-            Array.isArray(value) ? [i] : [],
-          );
-      });
+      // One id (most pickers) without a list made around it.
+      if (!Array.isArray(value)) {
+        if (!exists(kind, value as string)) out.add("exists", unknownId(kind, value as string), []);
+        return;
+      }
+      const ids = value as string[];
+      for (let i = 0; i < ids.length; i++)
+        if (!exists(kind, ids[i]!)) out.add("exists", unknownId(kind, ids[i]!), [i]);
       return;
     }
     case "file": {
@@ -301,6 +301,16 @@ function checkValue(field: ValueFieldJson, fc: FieldContext, value: unknown, out
     default:
       return;
   }
+}
+
+/** Whether a choice is among the options (a loop: no closure per value checked). */
+function offers(options: readonly OptionJson[], value: unknown): boolean {
+  for (let i = 0; i < options.length; i++) if (options[i]!.value === value) return true;
+  return false;
+}
+
+function unknownId(kind: "person" | "unit", id: string): Message {
+  return kind === "person" ? messages.unknownPerson(id) : messages.unknownUnit(id);
 }
 
 /** Receives one problem of a value: rule, message, and the path inside the value (`[2]`). */
