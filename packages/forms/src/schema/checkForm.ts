@@ -68,36 +68,6 @@ class FieldSink implements IssueSink {
 }
 
 const NO_SCOPE: Record<string, unknown> = Object.freeze({});
-const scopeReaders = new WeakMap<CompiledForm, boolean>();
-
-/**
- * Whether validating the form may evaluate an expression (a condition, a flag, a bound, an
- * option's condition, a field or form rule): worked out once per form.
- */
-function readsScope(form: CompiledForm): boolean {
-  let reads = scopeReaders.get(form);
-  if (reads === undefined) {
-    reads = form.rules.length > 0;
-    for (const f of form.fields.values()) {
-      if (
-        f.visible.length > 0 ||
-        f.required ||
-        f.readonly ||
-        f.disabled ||
-        f.calc ||
-        f.defaultExpr ||
-        f.min ||
-        f.max ||
-        f.rules.length > 0 ||
-        f.options?.some((o) => o.visible)
-      )
-        reads = true;
-    }
-    scopeReaders.set(form, reads);
-  }
-  return reads;
-}
-
 function isRecord(v: unknown): v is Record<string, unknown> {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
@@ -128,12 +98,13 @@ function checkField(
   const fc = call.fc;
   fc.min = bounded ? boundOf(field, "min", scope, env) : undefined;
   fc.max = bounded ? boundOf(field, "max", scope, env) : undefined;
-  fc.options = offeredOptions(field, scope, env);
+  const fixed = planned.fixedOptions;
+  fc.options = fixed === null ? offeredOptions(field, scope, env) : fixed;
   const at = call.at;
   at.json = json;
   at.path = path;
   at.ok = true;
-  checkFieldValueInto(json, fc, value, at);
+  checkFieldValueInto(json, fc, value, at, planned.valueType);
   if (!at.ok) return false;
   for (const rule of field.rules) {
     const extra = row === undefined ? { value } : { row, value };
@@ -165,7 +136,7 @@ export function checkForm(
   const effective = effectiveValuesAndScope(form, raw, env, ctx.data);
   const values = effective.values;
   // A form without expressions never reads a scope: none is made for it.
-  const reads = readsScope(form);
+  const reads = plan.reads;
   const scope = effective.scope ?? (reads ? scopeOf(form, values, ctx.data) : NO_SCOPE);
   const today = env.now.slice(0, 10);
   const call: Call = {

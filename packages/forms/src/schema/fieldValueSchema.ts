@@ -64,7 +64,7 @@ const MOBILE = /^1[3-9]\d{9}$/;
 const SIGNATURE = /^data:image\/(png|svg\+xml|jpeg);base64,[A-Za-z0-9+/]+=*$/;
 
 /** A field's value type: the test a non-empty value must pass, and its name for the message. */
-interface ValueType {
+export interface ValueType {
   test: (value: unknown) => boolean;
   kind: Message;
 }
@@ -347,14 +347,20 @@ export function checkFieldValueInto(
   fc: FieldContext,
   value: unknown,
   out: IssueSink,
+  t: ValueType = valueTypeOf(field),
 ): void {
+  if (!t.test(value)) out.add("type", messages.type(t.kind));
+  else checkValue(field, fc, value, out);
+}
+
+/** A field's value type, made once per field (a form plan keeps it, so validation does not look it up). */
+export function valueTypeOf(field: ValueFieldJson): ValueType {
   let t = valueTypes.get(field);
   if (!t) {
     t = typeOf(field);
     valueTypes.set(field, t);
   }
-  if (!t.test(value)) out.add("type", messages.type(t.kind));
-  else checkValue(field, fc, value, out);
+  return t;
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { CompiledField, CompiledForm, CompiledRule } from "./compileForm";
-import { permissionOf } from "./formState";
+import { type ValueType, valueTypeOf } from "./fieldValueSchema";
+import type { OptionJson } from "./formJson";
+import { fixedOptionsOf, permissionOf } from "./formState";
 import type { FieldPermission, FieldPermissions } from "./types";
 
 /** A field the step lets people change ("editable" or "required"), as validation walks it. */
@@ -12,6 +14,9 @@ export interface PlannedField {
   columns: readonly PlannedField[];
   /** Its path in the values (`[key]`) when it is a top-level field; a column's depends on its row. */
   path: readonly PropertyKey[];
+  /** Its value type and its options for any values (see fixedOptionsOf), kept here rather than looked up per value. */
+  valueType: ValueType;
+  fixedOptions: readonly OptionJson[] | null | undefined;
 }
 
 /** A cross-field rule that reads at least one field the step lets people change. */
@@ -30,6 +35,8 @@ interface PlannedRule {
  */
 export interface FormPlan {
   form: CompiledForm;
+  /** Whether validating may evaluate an expression at all (else no scope is made). */
+  reads: boolean;
   /** Top-level fields to check, in document order (hidden and read-only ones never are). */
   checked: readonly PlannedField[];
   rules: readonly PlannedRule[];
@@ -53,6 +60,8 @@ export function createFormPlan(form: CompiledForm, permissions: FieldPermissions
         hasColumns: field.columns.length > 0,
         columns: field.columns.flatMap(planned),
         path: Object.freeze(field.group ? [] : [field.key]),
+        valueType: valueTypeOf(field.json),
+        fixedOptions: fixedOptionsOf(field),
       },
     ];
   };
@@ -80,7 +89,31 @@ export function createFormPlan(form: CompiledForm, permissions: FieldPermissions
           },
         ],
   );
-  return { form, checked: form.topLevel.flatMap(planned), rules, stored };
+  return { form, reads: readsScope(form), checked: form.topLevel.flatMap(planned), rules, stored };
+}
+
+/**
+ * Whether validating the form may evaluate an expression (a condition, a flag, a bound, an
+ * option's condition, a field or form rule).
+ */
+function readsScope(form: CompiledForm): boolean {
+  let reads = form.rules.length > 0;
+  for (const f of form.fields.values()) {
+    if (
+      f.visible.length > 0 ||
+      f.required ||
+      f.readonly ||
+      f.disabled ||
+      f.calc ||
+      f.defaultExpr ||
+      f.min ||
+      f.max ||
+      f.rules.length > 0 ||
+      f.options?.some((o) => o.visible)
+    )
+      reads = true;
+  }
+  return reads;
 }
 
 // Plans per compiled form, by permissions. A form meets few permission sets (one per step that

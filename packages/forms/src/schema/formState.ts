@@ -120,20 +120,29 @@ export function offeredOptions(
 ): readonly OptionJson[] | undefined {
   const options = field.options;
   if (options === undefined) return undefined;
-  // Most fields filter no option: their list is the same for any values, made once (frozen, as
-  // every caller gets the same array).
-  let fixed = fixedOptions.get(field);
-  if (fixed === undefined) {
-    fixed = options.some((o) => o.visible) ? null : Object.freeze(options.map((o) => o.option));
-    fixedOptions.set(field, fixed);
-  }
-  if (fixed !== null) return fixed;
+  const fixed = fixedOptionsOf(field);
+  if (fixed !== null && fixed !== undefined) return fixed;
   return options
     .filter((o) => !o.visible || evalFormExpr(o.visible, scope, env, true) === true)
     .map((o) => o.option);
 }
 
-/** A field's options when none has a condition (null when some have). */
+/**
+ * The options a field offers whatever the values: its whole list when no option has a condition
+ * (most fields; made once and frozen, as every caller gets the same array), null when some have,
+ * undefined for a field without options.
+ */
+export function fixedOptionsOf(field: CompiledField): readonly OptionJson[] | null | undefined {
+  const options = field.options;
+  if (options === undefined) return undefined;
+  let fixed = fixedOptions.get(field);
+  if (fixed === undefined) {
+    fixed = options.some((o) => o.visible) ? null : Object.freeze(options.map((o) => o.option));
+    fixedOptions.set(field, fixed);
+  }
+  return fixed;
+}
+
 const fixedOptions = new WeakMap<CompiledField, readonly OptionJson[] | null>();
 
 /** A field's `min` or `max`: its expression's value, else the static bound. */
