@@ -151,8 +151,8 @@ function hex8(v: number): string {
 type NativeHash = { update(text: string, encoding: "utf8"): NativeHash; digest(encoding: "hex"): string };
 type NodeCrypto = {
   createHash(algorithm: "sha256"): NativeHash;
-  /** One-shot digest (Node 20.12+, 21.7+): no Hash object per call. */
-  hash?: (algorithm: "sha256", data: string, encoding: "hex") => string;
+  /** One-shot digest (Node 20.12+, 21.7+): no Hash object per call; takes text or bytes. */
+  hash?: (algorithm: "sha256", data: string | Uint8Array, encoding: "hex") => string;
 };
 const nodeCrypto = (() => {
   const p = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process;
@@ -174,6 +174,16 @@ export const sha256HexBest: (text: string) => string = (() => {
   const oneShot = nodeCrypto.hash;
   if (typeof oneShot === "function") return (text: string) => oneShot("sha256", text, "hex");
   return (text: string) => nodeCrypto.createHash("sha256").update(text, "utf8").digest("hex");
+})();
+
+/**
+ * SHA-256 hex of bytes through Node's one-shot native hash, where there is one (else `undefined`).
+ * The audit chain hands it the canonical JSON's UTF-8 bytes (see canonicalBytes.ts); elsewhere it
+ * keeps hashing text, whose JavaScript SHA-256 gains nothing from bytes written in JavaScript.
+ */
+export const sha256HexOfBytes: ((data: Uint8Array) => string) | undefined = (() => {
+  const oneShot = nodeCrypto?.hash;
+  return typeof oneShot === "function" ? (data: Uint8Array) => oneShot("sha256", data, "hex") : undefined;
 })();
 
 /** {@link sha256HexBest} behind the engine's async hash signature; pass it as `createEngine({ hash })`. */
