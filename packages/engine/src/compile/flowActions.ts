@@ -2,7 +2,7 @@ import { dataKey } from "../definition/checkReferences";
 import type { TimerState, WfContext, WfEvent } from "../runtime/context";
 import { eventTime } from "../runtime/context";
 import { setPath } from "../runtime/setPath";
-import { copyIdRecord, withIds } from "../runtime/shapes";
+import { copyIdRecord, idGet, withIds } from "../runtime/shapes";
 import type { LocalizedText } from "../store/Store";
 import type { CompileServices } from "./CompileServices";
 import type { Patch } from "./taskActions";
@@ -109,7 +109,7 @@ export function endCase(outcome: string, reason: LocalizedText | undefined): Pat
 /** Claim/release/delegate: change who may act on a task, without moving the case. */
 export function taskChange(ctx: WfContext, event: WfEvent): Patch {
   if (event.type !== "wf.claim" && event.type !== "wf.release" && event.type !== "wf.delegate") return {};
-  const task = ctx.tasks[event.taskId];
+  const task = idGet(ctx.tasks, event.taskId);
   if (!task) return {};
   const next = { ...task };
   if (event.type === "wf.claim") next.claimedBy = event.actor.id;
@@ -124,10 +124,10 @@ export function taskChange(ctx: WfContext, event: WfEvent): Patch {
 /** A deadline timer fired: remind (mark the task) or escalate (offer it to the escalation role too). */
 export function deadlineTimer(s: CompileServices, ctx: WfContext, event: WfEvent): Patch {
   if (event.type !== "wf.timer") return {};
-  const timer = ctx.timers[event.timerId];
+  const timer = idGet(ctx.timers, event.timerId);
   if (!timer || (timer.kind !== "remind" && timer.kind !== "escalate")) return {};
   const timers = copyIdRecord(ctx.timers, (t) => t.id === timer.id);
-  const task = timer.taskId === undefined ? undefined : ctx.tasks[timer.taskId];
+  const task = timer.taskId === undefined ? undefined : idGet(ctx.tasks, timer.taskId);
   if (!task) return { timers };
   const next = { ...task };
   if (timer.kind === "remind") next.remindedAt = event.at;

@@ -1,5 +1,6 @@
 import type { WfContext, WfEvent } from "../runtime/context";
 import { eventTime } from "../runtime/context";
+import { idGet } from "../runtime/shapes";
 import type { CompileServices } from "./CompileServices";
 
 /** A named guard: whether a transition is enabled for a context and event, given its static params. */
@@ -27,21 +28,23 @@ function tally(s: CompileServices, ctx: WfContext, stepId: string) {
 export function createGuards(s: CompileServices): Record<string, Guard> {
   return {
     isOutcome: ({ context, event }, p) =>
-      event.type === "wf.act" && event.outcome === p.outcome && context.tasks[event.taskId]?.step === p.step,
+      event.type === "wf.act" &&
+      event.outcome === p.outcome &&
+      idGet(context.tasks, event.taskId)?.step === p.step,
     isTimer: ({ context, event }, p) => {
       if (event.type !== "wf.timer") return false;
-      const t = context.timers[event.timerId];
+      const t = idGet(context.timers, event.timerId);
       return t !== undefined && t.step === p.step && t.kind === p.kind;
     },
     isDeadlineTimer: ({ context, event }) => {
       if (event.type !== "wf.timer") return false;
-      const kind = context.timers[event.timerId]?.kind;
+      const kind = idGet(context.timers, event.timerId)?.kind;
       return kind === "remind" || kind === "escalate";
     },
     expr: ({ context, event }, p) => s.ev.test(String(p.src), s.scope(context), eventTime(event)),
     isItemAct: ({ context, event }, p) => {
       if (event.type !== "wf.act") return false;
-      const task = context.tasks[event.taskId];
+      const task = idGet(context.tasks, event.taskId);
       return task !== undefined && task.step === p.step && task.item !== undefined;
     },
     isSignerFor: ({ event }, p) => event.type === "wf.addSigner" && event.step === p.step,

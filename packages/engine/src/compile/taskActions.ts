@@ -3,7 +3,7 @@ import type { StepOf } from "../definition/types";
 import type { ItemState, TaskState, TimerState, WfContext, WfEvent } from "../runtime/context";
 import { eventTime } from "../runtime/context";
 import { setPath, setPathOwned } from "../runtime/setPath";
-import { copyIdRecord, merged, mergedForm, put, withIds } from "../runtime/shapes";
+import { copyIdRecord, idGet, merged, mergedForm, put, withIds } from "../runtime/shapes";
 import { writableForm } from "../runtime/writableForm";
 import type { CompileServices } from "./CompileServices";
 
@@ -181,7 +181,7 @@ export function openItems(s: CompileServices, ctx: WfContext, event: unknown, st
 /** One signer answered: record the answer on the item and close that signer's task. */
 export function recordItem(ctx: WfContext, event: WfEvent, stepId: string): Patch {
   if (event.type !== "wf.act") return {};
-  const task = ctx.tasks[event.taskId];
+  const task = idGet(ctx.tasks, event.taskId);
   const items = ctx.items[stepId];
   if (!task || task.item === undefined || !items) return {};
   const next = [...items];

@@ -21,10 +21,13 @@ export class CaseRunner {
   ) {}
 
   /** The subject expression of a definition, evaluated leniently (no subject rather than a failure). */
-  subjectOf(loaded: LoadedDefinition) {
+  subjectOf(loaded: LoadedDefinition): (ctx: WfContext, at: string) => string | undefined {
+    // One function per definition version rather than a closure per action.
+    let fn = this.subjects.get(loaded);
+    if (fn) return fn;
     const src = loaded.compiled.definition.subject;
     const s = loaded.compiled.services;
-    return (ctx: WfContext, at: string): string | undefined => {
+    fn = (ctx: WfContext, at: string): string | undefined => {
       if (src === undefined) return undefined;
       try {
         const v = s.ev.value(src, s.scope(ctx), at);
@@ -33,7 +36,14 @@ export class CaseRunner {
         return undefined;
       }
     };
+    this.subjects.set(loaded, fn);
+    return fn;
   }
+
+  private readonly subjects = new WeakMap<
+    LoadedDefinition,
+    (ctx: WfContext, at: string) => string | undefined
+  >();
 
   /** Start a case (a top-level start or a sub-process) and run its follow-ups. */
   async startCase(
@@ -66,10 +76,26 @@ export class CaseRunner {
     meta: EventMeta,
     actor: { id: string; unit: string } | undefined,
   ): Promise<InstanceRecord> {
+    const out = await this.core.apply(loaded, rec, event, meta, this.subjectOf(loaded));
+    // The usual action leaves the child links alone and the case running: nothing follows.
+    const follows =
+      this.core.contextOf(out).children !== (rec && this.core.contextOf(rec).children) ||
+      (out.status !== "running" && (rec === undefined || rec.status === "running"));
+    return follows ? await this.followUps(loaded, rec, out, meta, actor) : out;
+  }
+
+  /** What follows from an action that changed the child links or ended the case. */
+  private async followUps(
+    loaded: LoadedDefinition,
+    rec: InstanceRecord | undefined,
+    applied: InstanceRecord,
+    meta: EventMeta,
+    actor: { id: string; unit: string } | undefined,
+  ): Promise<InstanceRecord> {
+    let out = applied;
     const beforeCtx = rec ? this.core.contextOf(rec) : undefined;
-    let out = await this.core.apply(loaded, rec, event, meta, this.subjectOf(loaded));
     const ctx = this.core.contextOf(out);
-    // Unchanged links (the usual action) ask for no child.
+    // Unchanged links ask for no child.
     const links = ctx.children === beforeCtx?.children ? [] : Object.entries(ctx.children);
     for (const [step, link] of links) {
       if (link.instanceId !== undefined || beforeCtx?.children[step] === link) continue;

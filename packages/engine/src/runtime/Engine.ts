@@ -23,7 +23,7 @@ import type {
 } from "./engineTypes";
 import { fireTimers } from "./fireTimers";
 import { instanceRecord } from "./instanceRecord";
-import { merged } from "./shapes";
+import { idGet, merged } from "./shapes";
 import { TaskQueries } from "./TaskQueries";
 import { openTaskRecord } from "./taskRecords";
 
@@ -123,7 +123,13 @@ export class Engine {
     if (!Number.isInteger(req.expectedVersion)) {
       throw new ConflictError("act needs the expectedVersion of the instance the actor saw");
     }
-    const { rec, loaded, ctx } = await this.running(instanceOfTask(req.taskId), req.expectedVersion);
+    // `running`, written out: one async frame and promise less on the hot path.
+    const id = instanceOfTask(req.taskId);
+    const rec = this.runnable(await this.opts.store.loadInstance(id), id, req.expectedVersion);
+    const loaded =
+      this.registry.loaded(rec.definitionId, rec.definitionVersion) ??
+      (await this.registry.load(rec.definitionId, rec.definitionVersion));
+    const ctx = this.core.contextOf(rec);
     const task = this.openTask(ctx, req.taskId);
     authorizeTask(task, req.actor, this.opts.directory);
     checkSeparation(loaded.compiled, ctx, task.step, req.actor, rec.subject);
@@ -293,8 +299,21 @@ export class Engine {
     return new Date(ms).toISOString();
   }
 
+  /** The instance an action is about and its definition, after the checks every action makes. */
   private async running(instanceId: string, expectedVersion: number | undefined) {
-    const rec = await this.opts.store.loadInstance(instanceId);
+    const rec = this.runnable(await this.opts.store.loadInstance(instanceId), instanceId, expectedVersion);
+    const loaded =
+      this.registry.loaded(rec.definitionId, rec.definitionVersion) ??
+      (await this.registry.load(rec.definitionId, rec.definitionVersion));
+    return { rec, loaded };
+  }
+
+  /** `rec` if it exists, is at the version the actor saw and is still running; else why not. */
+  private runnable(
+    rec: InstanceRecord | undefined,
+    instanceId: string,
+    expectedVersion: number | undefined,
+  ): InstanceRecord {
     if (!rec) throw new NotFoundError(`no instance "${instanceId}"`);
     if (expectedVersion !== undefined && expectedVersion !== rec.version) {
       throw new ConflictError(
@@ -303,14 +322,11 @@ export class Engine {
     }
     if (rec.status !== "running")
       throw new ConflictError(`instance ${instanceId} has ended (${rec.status}); nothing can be done on it`);
-    const loaded =
-      this.registry.loaded(rec.definitionId, rec.definitionVersion) ??
-      (await this.registry.load(rec.definitionId, rec.definitionVersion));
-    return { rec, loaded, ctx: this.core.contextOf(rec) };
+    return rec;
   }
 
   private openTask(ctx: WfContext, taskId: string): TaskState {
-    const task = ctx.tasks[taskId];
+    const task = idGet(ctx.tasks, taskId);
     if (!task)
       throw new NotFoundError(`task ${taskId} is not open (it was completed, withdrawn, or never existed)`);
     return task;
@@ -324,8 +340,8 @@ export class Engine {
     if (!this.started) await this.ready;
     const done = await this.opts.store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
-    const { rec, loaded, ctx } = await this.running(instanceOfTask(req.taskId), req.expectedVersion);
-    const task = this.openTask(ctx, req.taskId);
+    const { rec, loaded } = await this.running(instanceOfTask(req.taskId), req.expectedVersion);
+    const task = this.openTask(this.core.contextOf(rec), req.taskId);
     const event = make(task);
     const meta = { actionId: req.actionId, type, actor: req.actor.id, unit: req.actor.unit, step: task.step };
     return this.viewWith(loaded, await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor), []);
@@ -344,15 +360,25 @@ export class Engine {
    */
   private viewWith(loaded: LoadedDefinition, rec: InstanceRecord, notices: ValidationIssue[]): Instance {
     const ctx = this.core.contextOf(rec);
+    // The records the commit of `rec` just wrote for its new and changed open tasks are what
+    // openTaskRecord would build again (same context, same version): take them, in step with the
+    // context's order; build only the rest (open tasks the action did not touch).
+    const built = this.core.committedTasks(rec);
+    let j = 0;
     // The array of task states becomes the array of records, in place.
     const tasks = Object.values(ctx.tasks) as unknown[] as TaskRecord[];
-    for (let i = 0; i < tasks.length; i++)
-      tasks[i] = openTaskRecord(
-        loaded.compiled,
-        ctx,
-        tasks[i] as unknown as TaskState,
-        rec.definitionVersion,
-      );
+    for (let i = 0; i < tasks.length; i++) {
+      const t = tasks[i] as unknown as TaskState;
+      const made = built?.[j];
+      if (made !== undefined && made.id === t.id && made.status === "open") {
+        tasks[i] = made;
+        j++;
+      } else tasks[i] = openTaskRecord(loaded.compiled, ctx, t, rec.definitionVersion);
+    }
+    // `merged` rather than a spread site of its own or Object.assign: for instance records
+    // `{ ...rec, tasks, notices }` (or a spread and two stores) costs ~3.8 us against ~1.4 (adding
+    // keys to a clone of the record's class is slow), and Object.assign into `{}` makes a
+    // dictionary-mode view that is cheaper to build but slower for every caller to read.
     return merged<Instance>(rec, { tasks, notices });
   }
 }

@@ -37,6 +37,9 @@ export class EngineCore {
    */
   private recent = new Map<string, { version: number; snap: Snapshot }>();
   private older = new Map<string, { version: number; snap: Snapshot }>();
+  /** The record the last commit wrote and the task records it wrote with it (see committedTasks). */
+  private lastInstance: InstanceRecord | undefined;
+  private lastTasks: TaskRecord[] = [];
 
   constructor(
     readonly store: Store,
@@ -146,7 +149,18 @@ export class EngineCore {
     const out = instanceRecord(c, stored, recordMeta, rec);
     await this.store.commit({ instance: out, expectedVersion: rec?.version ?? 0, events: [sealed], tasks });
     this.remember(out.id, version, next);
+    this.lastInstance = out;
+    this.lastTasks = tasks;
     return out;
+  }
+
+  /**
+   * The task records committed together with `rec`, if `rec` is what the last commit wrote: its
+   * new and changed open tasks first, in the order of the context's tasks, then the ones that
+   * left. The view of the action's result reuses them instead of building them again.
+   */
+  committedTasks(rec: InstanceRecord): readonly TaskRecord[] | undefined {
+    return rec === this.lastInstance ? this.lastTasks : undefined;
   }
 
   /** Rebuild an instance from its audit log alone (the `started` payload, then every machine event). */

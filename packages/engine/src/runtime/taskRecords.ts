@@ -2,6 +2,7 @@ import type { CompiledDefinition } from "../compile/compileDefinition";
 import type { StepOf } from "../definition/types";
 import type { TaskOutcome, TaskRecord } from "../store/Store";
 import type { TaskState, WfContext, WfEvent } from "./context";
+import { idGet } from "./shapes";
 
 // Outcome lists are the same for every task of a step: build each once and share it
 // (records are never mutated), which keeps thousands of stored tasks small.
@@ -94,12 +95,12 @@ export function taskChanges(
   if (before.tasks === after.tasks) return out;
   // Values, not entries: a task is keyed by its own id, and no [id, task] pair per task.
   for (const t of Object.values(after.tasks)) {
-    if (before.tasks[t.id] !== t) out.push(openTaskRecord(c, after, t, version));
+    if (idGet(before.tasks, t.id) !== t) out.push(openTaskRecord(c, after, t, version));
   }
-  const timer = event.type === "wf.timer" ? before.timers[event.timerId] : undefined;
+  const timer = event.type === "wf.timer" ? idGet(before.timers, event.timerId) : undefined;
   for (const t of Object.values(before.tasks)) {
     const id = t.id;
-    if (after.tasks[id]) continue;
+    if (idGet(after.tasks, id)) continue;
     // A fresh record of our own: its ending is written into it, in the key order the spread
     // `{ ...rec, status, completedAt, ... }` gave (status stays in place, the rest follow).
     const rec = openTaskRecord(c, before, t, version);
