@@ -134,21 +134,18 @@ function ruleScope(
 }
 
 /**
- * `setPath(data, key, value)`. A top-level key is copied key by key into an object of its own
- * rather than spread and stored: the store of a new key on a spread copy of case data found no
- * transition V8 had kept and took 1-2 µs (5 µs once the data has gone to dictionary mode), the
- * copy 0.2-0.4 µs (and 0.9). Same keys in the same order as the spread (case data is JSON: no
- * symbols), `"__proto__"` kept a key.
+ * `setPath(data, key, value)`, for a top-level key copied with Object.assign onto an object of its
+ * own rather than spread: a spread copy keeps the case data's hidden class, which in a drive is
+ * often one no other case has (so every read of it by the rules missed V8's caches), and the store
+ * of the new key on it found no kept transition (1-2 us in a loop over one case). Object.assign
+ * builds the copy along the shared transitions from `{}`. Over 2,000 cases in lock step the
+ * seven submissions took 0.96 of the time with setPath, 0.97 with a copy key by key. Same keys in
+ * the same order; an own `"__proto__"` (which Object.assign would make the prototype) goes
+ * through setPath.
  */
 function withDataKey(data: Record<string, unknown>, key: string, value: unknown): Record<string, unknown> {
-  if (key === "" || key.includes(".")) return setPath(data, key, value);
-  const out: Record<string, unknown> = {};
-  const keys = Object.keys(data);
-  for (let i = 0; i < keys.length; i++) {
-    const k = keys[i]!;
-    if (k === "__proto__") put(out, k, data[k]);
-    else out[k] = data[k];
-  }
+  if (key === "" || key.includes(".") || Object.hasOwn(data, "__proto__")) return setPath(data, key, value);
+  const out: Record<string, unknown> = Object.assign({}, data);
   if (key === "__proto__") put(out, key, value);
   else out[key] = value;
   return out;
