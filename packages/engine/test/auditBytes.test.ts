@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { sealEventSync, type UnsealedEvent, verifyChain } from "../src/audit/auditChain";
 import { canonicalBytes } from "../src/audit/canonicalBytes";
 import { sha256HexOfBytes } from "../src/audit/sha256Sync";
@@ -172,5 +172,28 @@ describe("the audit chain on canonical bytes", { timeout: 60_000 }, () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("without Node's native hash (a browser) seals and verifies through the text path, to the same hex", async () => {
+    const unsealed = {
+      actionId: "a1",
+      payload: { form: { b: "选派", a: [1, "\ud800"] } },
+      prevHash: "",
+      seq: 1,
+    } as unknown as UnsealedEvent;
+    const expected = sealEventSync(unsealed, sha256HexBest).hash;
+    vi.stubGlobal("process", { ...process, getBuiltinModule: undefined });
+    vi.resetModules();
+    try {
+      const sync = await import("../src/audit/sha256Sync");
+      const chain = await import("../src/audit/auditChain");
+      expect(sync.sha256HexOfBytes).toBeUndefined();
+      const sealed = chain.sealEventSync(unsealed, sync.sha256HexBest);
+      expect(sealed.hash).toBe(expected);
+      expect(await chain.verifyChain([sealed], sync.sha256HexFast)).toEqual({ ok: true });
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
