@@ -21,6 +21,15 @@ export interface ResidentIdProblem {
 }
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_FORMAT = /^\d{17}[\dXx]$/;
+
+/** The number written by `count` ASCII digits of `s` from `from` (the format checked they are digits). */
+function digitsAt(s: string, from: number, count: number): number {
+  let v = 0;
+  for (let i = from; i < from + count; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return v;
+}
+
 const CHECK = "10X98765432";
 
 /** The check character of the first 17 digits. */
@@ -35,7 +44,10 @@ export function residentIdCheckChar(first17: string): string {
  * given, not before 1900), and the ISO 7064 MOD 11-2 check character.
  */
 export function parseResidentId(input: unknown, today?: string): ResidentId | ResidentIdProblem {
-  if (typeof input !== "string" || !/^\d{17}[\dXx]$/.test(input.trim())) {
+  // Trimmed once, the date read as numbers and the X upper-cased alone: forms check the number
+  // and compute the birth date from it on every submission, so this runs twice per application.
+  const trimmed = typeof input === "string" ? input.trim() : "";
+  if (typeof input !== "string" || !ID_FORMAT.test(trimmed)) {
     return {
       ok: false,
       reason: "format",
@@ -45,10 +57,11 @@ export function parseResidentId(input: unknown, today?: string): ResidentId | Re
       },
     };
   }
-  const id = input.trim().toUpperCase();
-  const y = Number(id.slice(6, 10));
-  const m = Number(id.slice(10, 12));
-  const d = Number(id.slice(12, 14));
+  // Only the last character may be a letter (the format says so): `x` is all toUpperCase changes.
+  const id = trimmed.charCodeAt(17) === 120 ? `${trimmed.slice(0, 17)}X` : trimmed;
+  const y = digitsAt(id, 6, 4);
+  const m = digitsAt(id, 10, 2);
+  const d = digitsAt(id, 12, 2);
   const birthDate = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
   if (
     y < 1900 ||

@@ -136,17 +136,19 @@ function frozen(p: FieldPermissions): boolean {
 
 /** The form's plan for these permissions, made once and reused (see createFormPlan). */
 export function formPlan(form: CompiledForm, permissions: FieldPermissions | undefined): FormPlan {
-  if (permissions === undefined || !frozen(permissions)) return planByContent(form, permissions);
+  if (permissions === undefined) return planByContent(form, permissions);
+  // Found by identity before asking whether it is frozen: only frozen permissions are ever kept,
+  // and they stay frozen, while Object.isFrozen walks every property (a tenth of a validation).
   let byIdentity = plansByIdentity.get(form);
+  const known = byIdentity?.get(permissions);
+  if (known) return known;
+  if (!frozen(permissions)) return planByContent(form, permissions);
   if (!byIdentity) {
     byIdentity = new WeakMap();
     plansByIdentity.set(form, byIdentity);
   }
-  let plan = byIdentity.get(permissions);
-  if (!plan) {
-    plan = planByContent(form, permissions);
-    byIdentity.set(permissions, plan);
-  }
+  const plan = planByContent(form, permissions);
+  byIdentity.set(permissions, plan);
   return plan;
 }
 
