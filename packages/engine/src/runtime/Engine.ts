@@ -93,7 +93,11 @@ export class Engine {
   /** Start a case of a definition (the latest version unless `version` is given). */
   async start(req: StartRequest): Promise<Instance> {
     if (!this.started) await this.ready;
-    const done = await this.opts.store.findAction(req.actionId);
+    const store = this.opts.store;
+    // A store that can answer at once does (see Store.loadInstanceNow): no promise per call.
+    const done = store.findActionNow
+      ? store.findActionNow(req.actionId)
+      : await store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
     const loaded = await this.registry.load(req.definitionId, req.version);
     authorizeRoles(
@@ -117,7 +121,11 @@ export class Engine {
   /** Complete a task with an outcome, after every check (role, separation, opinion, form, rules). */
   async act(req: ActRequest): Promise<Instance> {
     if (!this.started) await this.ready;
-    const done = await this.opts.store.findAction(req.actionId);
+    const store = this.opts.store;
+    // A store that can answer at once does (see Store.loadInstanceNow): no promise per call.
+    const done = store.findActionNow
+      ? store.findActionNow(req.actionId)
+      : await store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
     // Untyped callers could leave it out, which would silently skip the stale-version check.
     if (!Number.isInteger(req.expectedVersion)) {
@@ -125,7 +133,8 @@ export class Engine {
     }
     // `running`, written out: one async frame and promise less on the hot path.
     const id = instanceOfTask(req.taskId);
-    const rec = this.runnable(await this.opts.store.loadInstance(id), id, req.expectedVersion);
+    const found = store.loadInstanceNow ? store.loadInstanceNow(id) : await store.loadInstance(id);
+    const rec = this.runnable(found, id, req.expectedVersion);
     const loaded =
       this.registry.loaded(rec.definitionId, rec.definitionVersion) ??
       (await this.registry.load(rec.definitionId, rec.definitionVersion));
@@ -194,7 +203,11 @@ export class Engine {
   /** 加签: add an item (signer) to a running multi-instance step. */
   async addSigner(req: AddSignerRequest): Promise<Instance> {
     if (!this.started) await this.ready;
-    const done = await this.opts.store.findAction(req.actionId);
+    const store = this.opts.store;
+    // A store that can answer at once does (see Store.loadInstanceNow): no promise per call.
+    const done = store.findActionNow
+      ? store.findActionNow(req.actionId)
+      : await store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
     const { rec, loaded } = await this.running(req.instanceId, req.expectedVersion);
     const step = loaded.compiled.index.byId.get(req.step)?.step;
@@ -222,7 +235,11 @@ export class Engine {
   /** Cancel a running case (and the sub-process cases it waits for). */
   async cancel(req: CancelRequest): Promise<Instance> {
     if (!this.started) await this.ready;
-    const done = await this.opts.store.findAction(req.actionId);
+    const store = this.opts.store;
+    // A store that can answer at once does (see Store.loadInstanceNow): no promise per call.
+    const done = store.findActionNow
+      ? store.findActionNow(req.actionId)
+      : await store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
     const { rec, loaded } = await this.running(req.instanceId, req.expectedVersion);
     authorizeRoles(
@@ -252,7 +269,10 @@ export class Engine {
   /** An instance with its open tasks. */
   async get(instanceId: string): Promise<Instance> {
     if (!this.started) await this.ready;
-    const rec = await this.opts.store.loadInstance(instanceId);
+    const store = this.opts.store;
+    const rec = store.loadInstanceNow
+      ? store.loadInstanceNow(instanceId)
+      : await store.loadInstance(instanceId);
     if (!rec) throw new NotFoundError(`no instance "${instanceId}"`);
     return this.view(rec);
   }
@@ -301,7 +321,11 @@ export class Engine {
 
   /** The instance an action is about and its definition, after the checks every action makes. */
   private async running(instanceId: string, expectedVersion: number | undefined) {
-    const rec = this.runnable(await this.opts.store.loadInstance(instanceId), instanceId, expectedVersion);
+    const store = this.opts.store;
+    const found = store.loadInstanceNow
+      ? store.loadInstanceNow(instanceId)
+      : await store.loadInstance(instanceId);
+    const rec = this.runnable(found, instanceId, expectedVersion);
     const loaded =
       this.registry.loaded(rec.definitionId, rec.definitionVersion) ??
       (await this.registry.load(rec.definitionId, rec.definitionVersion));
@@ -338,7 +362,11 @@ export class Engine {
     make: (task: TaskState) => WfEvent,
   ): Promise<Instance> {
     if (!this.started) await this.ready;
-    const done = await this.opts.store.findAction(req.actionId);
+    const store = this.opts.store;
+    // A store that can answer at once does (see Store.loadInstanceNow): no promise per call.
+    const done = store.findActionNow
+      ? store.findActionNow(req.actionId)
+      : await store.findAction(req.actionId);
     if (done) return this.get(done.instanceId);
     const { rec, loaded } = await this.running(instanceOfTask(req.taskId), req.expectedVersion);
     const task = this.openTask(this.core.contextOf(rec), req.taskId);

@@ -6,7 +6,7 @@ import type { AuditEvent, InstanceRecord, Store, TaskRecord } from "../store/Sto
 import type { StartInput, WfContext, WfEvent } from "./context";
 import type { LoadedDefinition } from "./DefinitionRegistry";
 import { instanceRecord, type RecordMeta, type StoredSnapshot } from "./instanceRecord";
-import { changedKeys } from "./setPath";
+import { changedKeys, startKeys } from "./setPath";
 import { merged } from "./shapes";
 import { openTaskRecord, taskChanges } from "./taskRecords";
 
@@ -108,7 +108,7 @@ export class EngineCore {
           definitionVersion: loaded.stored.version,
           definitionHash: loaded.stored.hash,
         })) as unknown as Record<string, unknown>;
-    const change = changedKeys(before?.context.data ?? {}, ctx.data);
+    const change = before ? changedKeys(before.context.data, ctx.data) : startKeys(ctx.data);
     // Keys in ascending order, so that canonicalJson can hand most of the event to the native
     // JSON.stringify (see inCanonicalOrder); the order has no other meaning.
     const unsealed = {
@@ -147,7 +147,9 @@ export class EngineCore {
     };
     if (subject !== undefined) recordMeta.subject = subject;
     const out = instanceRecord(c, stored, recordMeta, rec);
-    await this.store.commit({ instance: out, expectedVersion: rec?.version ?? 0, events: [sealed], tasks });
+    const commit = { instance: out, expectedVersion: rec?.version ?? 0, events: [sealed], tasks };
+    if (this.store.commitNow) this.store.commitNow(commit);
+    else await this.store.commit(commit);
     this.remember(out.id, version, next);
     this.lastInstance = out;
     this.lastTasks = tasks;

@@ -20,7 +20,7 @@ export async function fireTimers(
   for (const inst of due) {
     const tried = new Set<string>();
     for (;;) {
-      const rec = await store.loadInstance(inst.id);
+      const rec = store.loadInstanceNow ? store.loadInstanceNow(inst.id) : await store.loadInstance(inst.id);
       if (rec?.status !== "running") break;
       const ctx = runner.core.contextOf(rec);
       const timer = Object.values(ctx.timers)

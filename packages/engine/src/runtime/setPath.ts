@@ -75,3 +75,21 @@ export function changedKeys(
   }
   return out;
 }
+
+/**
+ * `changedKeys({}, after)`, what a case's start writes into its `started` event: a spread of
+ * `after` in one go (~0.1 us for the shipped start data, against ~1 us key by key, and the event
+ * keeps its fields in the object itself). What the spread would do otherwise (an own
+ * `"__proto__"` key, an undefined value, a value equal to the one `{}` inherits under that key)
+ * goes the long way.
+ */
+export function startKeys(after: Record<string, unknown>): Record<string, unknown> | undefined {
+  const keys = Object.keys(after);
+  if (keys.length === 0) return undefined;
+  const empty: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = after[k];
+    if (v === undefined || v === empty[k] || k === "__proto__") return changedKeys(empty, after);
+  }
+  return { ...after };
+}

@@ -72,14 +72,28 @@ export class MemoryStore implements Store {
   }
 
   async loadInstance(id: string): Promise<InstanceRecord | undefined> {
-    return this.cases.get(id)?.instance;
+    return this.loadInstanceNow(id);
   }
 
   async findAction(actionId: string): Promise<AuditEvent | undefined> {
-    return this.actions.get(actionId);
+    return this.findActionNow(actionId);
   }
 
   async commit(commit: Commit): Promise<void> {
+    this.commitNow(commit);
+  }
+
+  // The calls every action makes, answered at once: the engine skips a promise per call.
+
+  loadInstanceNow(id: string): InstanceRecord | undefined {
+    return this.cases.get(id)?.instance;
+  }
+
+  findActionNow(actionId: string): AuditEvent | undefined {
+    return this.actions.get(actionId);
+  }
+
+  commitNow(commit: Commit): void {
     // Check everything before writing anything: a refused commit leaves no trace.
     const { instance, expectedVersion, events, tasks } = commit;
     const found = this.cases.get(instance.id);

@@ -214,4 +214,15 @@ export interface Store {
   events(instanceId: string): Promise<AuditEvent[]>;
   queryTasks(query: TaskQuery): Promise<TaskRecord[]>;
   queryInstances(query: InstanceQuery): Promise<InstanceRecord[]>;
+  /**
+   * Optional: {@link Store.loadInstance} answered at once, by a store that holds its data in
+   * memory. The engine then calls it instead, without a promise and a turn of the microtask
+   * queue. The same goes for `findActionNow` and `commitNow` (which throws what `commit` rejects
+   * with); each must behave exactly as its async twin (checkStoreContract checks both).
+   */
+  loadInstanceNow?(id: string): InstanceRecord | undefined;
+  /** Optional: {@link Store.findAction} answered at once (see `loadInstanceNow`). */
+  findActionNow?(actionId: string): AuditEvent | undefined;
+  /** Optional: {@link Store.commit} done at once; throws where `commit` rejects (see `loadInstanceNow`). */
+  commitNow?(commit: Commit): void;
 }
