@@ -85,12 +85,7 @@ export function checkSubmission(
   }
   if (runChecks && scope !== undefined) {
     for (const { name, rule, test } of plan.rules) {
-      if (!holds(test, scope, sub.at))
-        issues.push({
-          rule: name,
-          message: renderMessage(rule.message, (src) => ev.value(src, scope, sub.at)),
-          severity: rule.severity,
-        });
+      if (!holds(test, scope, sub.at)) issues.push(ruleIssue(ev, name, rule, scope, sub.at));
     }
   }
   let text = "";
@@ -102,6 +97,18 @@ export function checkSubmission(
     throw new ValidationError(`cannot complete step "${stepId}" with "${sub.outcome}": ${text}`, issues);
   }
   return issues;
+}
+
+/**
+ * The issue of a rule that failed, its message's placeholders evaluated in the rules' scope. (A
+ * function of its own: the closure in checkSubmission made V8 allocate a context on every call.)
+ */
+function ruleIssue(ev: Evaluator, name: string, rule: Rule, scope: Scope, at: string): ValidationIssue {
+  return {
+    rule: name,
+    message: renderMessage(rule.message, (src) => ev.value(src, scope, at)),
+    severity: rule.severity,
+  };
 }
 
 /** The scope of the outcome condition and the rules: the data as the transition will write it. */
@@ -172,28 +179,37 @@ function stepPlan(c: CompiledDefinition, step: StepOf<"userTask"> | StepOf<"mult
   }
   let plan = byStep.get(step);
   if (!plan) {
-    const f = step.form;
-    plan = {
-      permissions:
-        f === undefined
-          ? undefined
-          : Object.freeze({
-              fields: Object.freeze({ ...f.fields }),
-              default: f.default ?? "editable",
-            }),
-      rules: (step.checks ?? []).flatMap((name) => {
-        const rule = c.definition.rules?.[name];
-        return rule ? [{ name, rule, test: c.services.ev.tester(rule.when) }] : [];
-      }),
-    };
+    plan = makeStepPlan(c, step);
     byStep.set(step, plan);
   }
   return plan;
 }
 
+// Apart from stepPlan, which runs for every submission: its closure made a context on every call.
+function makeStepPlan(c: CompiledDefinition, step: StepOf<"userTask"> | StepOf<"multiTask">): StepPlan {
+  const f = step.form;
+  return {
+    permissions:
+      f === undefined
+        ? undefined
+        : Object.freeze({
+            fields: Object.freeze({ ...f.fields }),
+            default: f.default ?? "editable",
+          }),
+    rules: (step.checks ?? []).flatMap((name) => {
+      const rule = c.definition.rules?.[name];
+      return rule ? [{ name, rule, test: c.services.ev.tester(rule.when) }] : [];
+    }),
+  };
+}
+
 /** A rule whose expression cannot be evaluated (missing data) counts as failed, not as a crash. */
 function passes(ev: Evaluator, src: string, scope: Scope, at: string): boolean {
-  return holds((sc, now) => ev.test(src, sc, now), scope, at);
+  try {
+    return ev.test(src, scope, at);
+  } catch {
+    return false;
+  }
 }
 
 /** {@link passes} for a condition the step plan keeps ready. */
