@@ -22,7 +22,7 @@ import type {
   TaskRequest,
 } from "./engineTypes";
 import { fireTimers } from "./fireTimers";
-import { instanceRecord } from "./instanceRecord";
+import { instanceRecord, instanceView } from "./instanceRecord";
 import { idGet, merged } from "./shapes";
 import { TaskQueries } from "./TaskQueries";
 import { openTaskRecord } from "./taskRecords";
@@ -403,10 +403,12 @@ export class Engine {
         j++;
       } else tasks[i] = openTaskRecord(loaded.compiled, ctx, t, rec.definitionVersion);
     }
-    // `merged` rather than a spread site of its own or Object.assign: for instance records
-    // `{ ...rec, tasks, notices }` (or a spread and two stores) costs ~3.8 us against ~1.4 (adding
-    // keys to a clone of the record's class is slow), and Object.assign into `{}` makes a
-    // dictionary-mode view that is cheaper to build but slower for every caller to read.
+    // The record the last commit built has instanceRecord's keys: write them out. Any other
+    // (from the store) is copied as it is; `merged` rather than a spread site of its own or
+    // Object.assign: `{ ...rec, tasks, notices }` (or a spread and two stores) costs ~3.8 us against
+    // ~1.4 (adding keys to a clone of the record's class is slow), and Object.assign into `{}` makes
+    // a dictionary-mode view that is cheaper to build but slower for every caller to read.
+    if (built) return instanceView<Instance>(rec, tasks, notices);
     return merged<Instance>(rec, { tasks, notices });
   }
 }

@@ -102,6 +102,46 @@ export function instanceRecord(
   return rec;
 }
 
+/**
+ * `{ ...rec, tasks, notices }` for a record {@link instanceRecord} built: its keys written out in
+ * the order that function writes them, optional ones where it writes them. A literal with its
+ * keys known is ~0.2 us, the spread of a 17-key record ~0.8-1.4 us. Only for records known to come
+ * straight from instanceRecord (another store could hand back other keys or another order).
+ */
+export function instanceView<V extends InstanceRecord & { tasks: unknown[]; notices: unknown[] }>(
+  rec: InstanceRecord,
+  tasks: V["tasks"],
+  notices: V["notices"],
+): V {
+  const v = {
+    id: rec.id,
+    definitionId: rec.definitionId,
+    definitionVersion: rec.definitionVersion,
+    definitionHash: rec.definitionHash,
+    version: rec.version,
+    status: rec.status,
+    steps: rec.steps,
+    data: rec.data,
+    startedAt: rec.startedAt,
+    startedBy: rec.startedBy,
+    updatedAt: rec.updatedAt,
+    children: rec.children,
+    lastHash: rec.lastHash,
+    lastSeq: rec.lastSeq,
+    snapshot: rec.snapshot,
+  } as V;
+  if (rec.outcome !== undefined) v.outcome = rec.outcome;
+  if (rec.reason !== undefined) v.reason = rec.reason;
+  if (rec.endedAt !== undefined) v.endedAt = rec.endedAt;
+  if (rec.subject !== undefined) v.subject = rec.subject;
+  if (rec.nextDue !== undefined) v.nextDue = rec.nextDue;
+  if (rec.parent !== undefined) v.parent = rec.parent;
+  if (rec.forms !== undefined) v.forms = rec.forms;
+  v.tasks = tasks;
+  v.notices = notices;
+  return v;
+}
+
 function childLinks(ctx: WfContext): InstanceRecord["children"] {
   const out: InstanceRecord["children"] = [];
   for (const step of Object.keys(ctx.children)) {
