@@ -2,9 +2,9 @@ import {
   check,
   compile,
   type EvalEnv,
-  evaluate,
   type FunctionRegistry,
   fieldsRead,
+  prepare,
   residentIdFunctions,
   type ScopeTypes,
   type TypeDesc,
@@ -20,6 +20,8 @@ export interface FormExpr {
   compiled: ReturnType<typeof compile>;
   /** Dependency nodes it reads: top-level keys, or `group.column` for `row.column` inside rows. */
   reads: string[];
+  /** `compiled` made ready to evaluate (see `prepare`): validation evaluates it for every submission. */
+  run: (scope: Record<string, unknown>, env: EvalEnv) => unknown;
 }
 
 /**
@@ -82,7 +84,7 @@ export function compileFormExpr(
     } else reads.add(root);
   }
   if (issues.length > 0) return { issues };
-  return { expr: { source, where, compiled, reads: [...reads] }, issues: [] };
+  return { expr: { source, where, compiled, reads: [...reads], run: prepare(compiled) }, issues: [] };
 }
 
 /** Evaluates a form expression against a scope; returns `fallback` when evaluation fails. */
@@ -93,7 +95,7 @@ export function evalFormExpr(
   fallback: unknown,
 ) {
   try {
-    return evaluate(expr.compiled, scope, env);
+    return expr.run(scope, env);
   } catch {
     // An expression reading a half-filled form (null where a number is expected) must not
     // break the form; the field falls back to its static behaviour.
