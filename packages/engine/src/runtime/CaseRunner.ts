@@ -68,20 +68,35 @@ export class CaseRunner {
     return this.applyAndFollow(loaded, undefined, input, meta, actor);
   }
 
-  /** Apply, then what follows from it: start requested children, tell a parent its child ended, cascade a cancel. */
-  async applyAndFollow(
+  /**
+   * Apply, then what follows from it: start requested children, tell a parent its child ended,
+   * cascade a cancel. Like EngineCore.apply, the usual action's result comes back as it is, and a
+   * refusal may be thrown: call it from async code.
+   */
+  applyAndFollow(
     loaded: LoadedDefinition,
     rec: InstanceRecord | undefined,
     event: WfEvent | StartInput,
     meta: EventMeta,
     actor: { id: string; unit: string } | undefined,
-  ): Promise<InstanceRecord> {
-    const out = await this.core.apply(loaded, rec, event, meta, this.subjectOf(loaded));
+  ): InstanceRecord | Promise<InstanceRecord> {
+    const applied = this.core.apply(loaded, rec, event, meta, this.subjectOf(loaded));
+    if (applied instanceof Promise) return applied.then((out) => this.follow(loaded, rec, out, meta, actor));
+    return this.follow(loaded, rec, applied, meta, actor);
+  }
+
+  private follow(
+    loaded: LoadedDefinition,
+    rec: InstanceRecord | undefined,
+    out: InstanceRecord,
+    meta: EventMeta,
+    actor: { id: string; unit: string } | undefined,
+  ): InstanceRecord | Promise<InstanceRecord> {
     // The usual action leaves the child links alone and the case running: nothing follows.
     const follows =
       this.core.contextOf(out).children !== (rec && this.core.contextOf(rec).children) ||
       (out.status !== "running" && (rec === undefined || rec.status === "running"));
-    return follows ? await this.followUps(loaded, rec, out, meta, actor) : out;
+    return follows ? this.followUps(loaded, rec, out, meta, actor) : out;
   }
 
   /** What follows from an action that changed the child links or ended the case. */

@@ -166,8 +166,8 @@ export class Engine {
       outcome: req.outcome,
     };
     if (req.opinion !== undefined) meta.opinion = req.opinion;
-    const next = await this.runner.applyAndFollow(loaded, rec, event, meta, req.actor);
-    return this.viewWith(loaded, next, notices);
+    const applied = this.runner.applyAndFollow(loaded, rec, event, meta, req.actor);
+    return this.viewWith(loaded, applied instanceof Promise ? await applied : applied, notices);
   }
 
   /** Take a role task so that others holding the role no longer see it as theirs. */

@@ -90,14 +90,19 @@ export class EngineCore {
     return next!;
   }
 
-  /** Compute and commit one action on an instance (or start one when `rec` is undefined). */
-  async apply(
+  /**
+   * Compute and commit one action on an instance (or start one when `rec` is undefined). With a
+   * synchronous hash and a store that commits at once the result comes back as it is, not in a
+   * promise (no async frame, no microtask per action); a refusal may then be thrown rather than
+   * rejected, so callers call it from async code.
+   */
+  apply(
     loaded: LoadedDefinition,
     rec: InstanceRecord | undefined,
     event: WfEvent | StartInput,
     meta: EventMeta,
     subjectOf: (ctx: WfContext, at: string) => string | undefined,
-  ): Promise<InstanceRecord> {
+  ): InstanceRecord | Promise<InstanceRecord> {
     const c = loaded.compiled;
     const before = rec ? this.snapshotOf(c, rec) : undefined;
     const next = this.run(c, before, event);
@@ -135,21 +140,49 @@ export class EngineCore {
     const tasks: TaskRecord[] = before
       ? taskChanges(c, before.context, ctx, event as WfEvent, loaded.stored.version)
       : Object.values(ctx.tasks).map((t) => openTaskRecord(c, ctx, t, loaded.stored.version));
-    const sealed = sealing instanceof Promise ? await sealing : sealing;
+    if (sealing instanceof Promise)
+      return sealing.then((sealed) =>
+        this.commitSealed(loaded, rec, next, stored, tasks, subject, event.at, sealed),
+      );
+    return this.commitSealed(loaded, rec, next, stored, tasks, subject, event.at, sealing);
+  }
+
+  /** The rest of {@link apply} once its event is sealed: the record, the commit, what is remembered. */
+  private commitSealed(
+    loaded: LoadedDefinition,
+    rec: InstanceRecord | undefined,
+    next: Snapshot,
+    stored: StoredSnapshot,
+    tasks: TaskRecord[],
+    subject: string | undefined,
+    at: string,
+    sealed: AuditEvent,
+  ): InstanceRecord | Promise<InstanceRecord> {
     const version = (rec?.version ?? 0) + 1;
     const recordMeta: RecordMeta = {
       definitionVersion: loaded.stored.version,
       definitionHash: loaded.stored.hash,
       version,
-      at: event.at,
+      at,
       lastSeq: sealed.seq,
       lastHash: sealed.hash,
     };
     if (subject !== undefined) recordMeta.subject = subject;
-    const out = instanceRecord(c, stored, recordMeta, rec);
+    const out = instanceRecord(loaded.compiled, stored, recordMeta, rec);
     const commit = { instance: out, expectedVersion: rec?.version ?? 0, events: [sealed], tasks };
-    if (this.store.commitNow) this.store.commitNow(commit);
-    else await this.store.commit(commit);
+    if (this.store.commitNow) {
+      this.store.commitNow(commit);
+      return this.committed(out, version, next, tasks);
+    }
+    return this.store.commit(commit).then(() => this.committed(out, version, next, tasks));
+  }
+
+  private committed(
+    out: InstanceRecord,
+    version: number,
+    next: Snapshot,
+    tasks: TaskRecord[],
+  ): InstanceRecord {
     this.remember(out.id, version, next);
     this.lastInstance = out;
     this.lastTasks = tasks;
