@@ -169,9 +169,12 @@ export function checkForm(
     fc: { min: undefined, max: undefined, options: undefined, exists: ctx.exists, today },
     at: new FieldSink(report),
   };
+  // Conditions effectiveValues found holding against this same scope are not evaluated again.
+  const { settled, hidden } = effective;
   for (const planned of plan.checked) {
     const f = planned.field;
-    if (!conditionsHold(f.visible, scope, env)) continue;
+    if (f.visible.length > 0 && (!settled || hidden?.has(f.key)) && !conditionsHold(f.visible, scope, env))
+      continue;
     const value = values[f.key];
     const ok = checkField(call, planned, value, planned.path, scope);
     if (!ok || !planned.hasColumns || !Array.isArray(value)) continue;

@@ -42,21 +42,36 @@ function without(values: FormValues, hidden: ReadonlySet<string>): FormValues {
   return out;
 }
 
+/** What effectiveValuesAndScope hands back besides the values. */
+interface Effective {
+  values: FormValues;
+  /** The scope of the values when one was made on the way (it equals `scopeOf(form, values, data)`). */
+  scope: Record<string, unknown> | undefined;
+  /** Top-level fields hidden by their conditions. */
+  hidden: ReadonlySet<string> | undefined;
+  /**
+   * Whether every top-level field with conditions and not in `hidden` had them hold against
+   * `scope` (the last round changed nothing): a validation need not evaluate them again.
+   */
+  settled: boolean;
+}
+
 /**
  * effectiveValues with the environment already made (see envOf), also handing back the scope of
- * the result when it made one on the way (it equals `scopeOf(form, values, data)`): a validation
- * evaluates every condition against it.
+ * the result when it made one on the way, and which conditions are settled against it: a
+ * validation evaluates every condition against it.
  */
 export function effectiveValuesAndScope(
   form: CompiledForm,
   raw: FormValues,
   env: EvalEnv,
   data: unknown,
-): { values: FormValues; scope: Record<string, unknown> | undefined } {
+): Effective {
   const cond = conditional(form);
   // Made when the first field hides (in most submissions none does).
   let hidden: Set<string> | undefined;
   let { values, scope } = calcsAndScope(form, raw, env, data);
+  let settledIn: Record<string, unknown> | undefined;
   if (cond.top.length > 0)
     for (let round = 0; round <= form.topLevel.length; round++) {
       scope ??= scopeOf(form, values, data);
@@ -66,7 +81,10 @@ export function effectiveValuesAndScope(
         hidden ??= new Set();
         hidden.add(f.key);
       }
-      if (hidden === undefined || hidden.size === before) break;
+      if (hidden === undefined || hidden.size === before) {
+        settledIn = scope;
+        break;
+      }
       values = without(calcsAndScope(form, without(values, hidden), env, data).values, hidden);
       scope = undefined;
     }
@@ -77,7 +95,7 @@ export function effectiveValuesAndScope(
     values = { ...values, [group.key]: visibleColumns(form, values, rows, columns, data, env) };
     scope = undefined;
   }
-  return { values, scope };
+  return { values, scope, hidden, settled: scope !== undefined && scope === settledIn };
 }
 
 /**

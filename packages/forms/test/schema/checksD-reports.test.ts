@@ -38,4 +38,21 @@ describe("a validation's reports", () => {
       ]);
     }
   });
+
+  test("a field's condition is evaluated again when hiding columns changed what it reads", () => {
+    // `note` shows while some row has an `extra`; `extra` shows only in rows of kind "a". Before
+    // the columns are hidden the row's extra makes `note` visible; after, it does not.
+    const f = formOf([
+      field("items", "table", {
+        fields: [field("kind", "text"), field("extra", "number", { visible: "row.kind == 'a'" })],
+      }),
+      field("note", "text", { required: true, visible: "any(items, r => not isEmpty(r.extra))" }),
+    ]);
+    const check = (kind: string) =>
+      validateForm(f, { items: [{ kind, extra: 5 }] }, undefined, ctx).map((x) => `${x.path}:${x.rule}`);
+    for (let i = 0; i < 2; i++) {
+      expect(check("b")).toEqual([]);
+      expect(check("a")).toEqual(["note:required"]);
+    }
+  });
 });
