@@ -82,14 +82,14 @@ describe("throughput changes keep every stored byte", () => {
     }
   });
 
-  it("many cases acted on in lock step (more than the live snapshots kept) each match their replay", async () => {
-    // 150 cases, each acted on once per round: the live snapshot cache turns over its generations
-    // many times, and every action must still start from its own case's latest snapshot.
+  it("many cases acted on in lock step each match their replay", async () => {
+    // 150 cases, each acted on once per round: every action must start from its own case's latest
+    // stored snapshot (a cache of live snapshots, once kept here, had to turn over many times).
     const { engine, nextAction } = makeEngine([selectionDefinition()]);
     const cases: Instance[] = [];
     for (let n = 0; n < 150; n++) cases.push(await submittedCase({ engine, nextAction }));
-    // One busy case sent back and resubmitted between every other case's claim: its own snapshots
-    // land in both generations, each opens a new task, and each action must start from the newest.
+    // One busy case sent back and resubmitted between every other case's claim: each of its actions
+    // opens a new task and must start from the newest snapshot.
     let busy = await submittedCase({ engine, nextAction });
     for (let n = 0; n < cases.length; n++) {
       const i = cases[n]!;
